@@ -1,0 +1,51 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-golden',
+  description: 'The golden path to Kubernetes for cdk8s: hardened WebService, InternalApi, CanaryRelease and SecureNamespace constructs that pass Pod Security restricted, kube-score, kube-linter and Polaris.',
+  keywords: ['cdk8s', 'kubernetes', 'k8s', 'golden-path', 'platform-engineering', 'pod-security', 'hardening'],
+  author: 'cdk8s-golden maintainers',
+  authorAddress: 'maintainers@cdk8s-golden.dev',
+  repositoryUrl: 'https://github.com/cdk8s-golden/cdk8s-golden.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  peerDeps: ['cdk8s-plus-30@^2.4.10'],
+  devDeps: [
+    'cdk8s-plus-30@2.4.10',
+    'kubernetes-models@^4.5.1',
+    'yaml@^2.6.0',
+  ],
+
+  jestOptions: {
+    // Snapshots are reviewed, never refreshed by a test run: `npx projen test -u` is a conscious act.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+
+  // jsii cannot package these here (no registries for them), but the names are part of the API.
+  gitignore: ['/examples/*/dist/', '/.tmp/'],
+});
+
+// `npm ci` fails on a lock file that lists platform binaries the registry does not serve.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// Examples are part of the product: lint them like the source.
+project.eslint?.addLintPattern('examples');
+
+// The first README command: install, then synthesize the example app into YAML.
+project.addTask('synth:example', {
+  description: 'Synthesize examples/web-service into examples/web-service/dist',
+  cwd: 'examples/web-service',
+  exec: 'ts-node --project ../../test/tsconfig.json main.ts',
+});
+
+project.synth();

@@ -1,0 +1,30 @@
+// A storefront for app teams: one WebService, exposed at shop.example.com with TLS.
+// Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
+import { App, Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { WebService } from '../../src';
+
+/** The storefront chart: everything the shop namespace runs. */
+export class StorefrontChart extends Chart {
+  public readonly storefront: WebService;
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, { namespace: 'shop', ...props });
+    this.storefront = new WebService(this, 'storefront', {
+      image: 'ghcr.io/acme/storefront:2.0.1',
+      port: 8080,
+      host: 'shop.example.com',
+      autoscaling: { minReplicas: 3, maxReplicas: 10 },
+      env: { LOG_LEVEL: 'info' },
+      secretEnv: { DATABASE_PASSWORD: { secretName: 'storefront-db', key: 'password' } },
+      config: { 'features.yaml': 'checkout: enabled\nrecommendations: disabled\n' },
+      podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new StorefrontChart(app, 'shop');
+  app.synth();
+}

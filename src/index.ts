@@ -1,0 +1,11 @@
+export { StandardLabel } from './conventions/labels';
+export { HealthCheck, type HealthCheckOptions } from './conventions/health-check';
+export { ResourcePreset, type ResourcePresetProps } from './conventions/resource-preset';
+export type { RolloutOptions } from './conventions/rollout';
+export type { SecurityOptions } from './conventions/security-context';
+export type { ShutdownOptions } from './conventions/shutdown';
+export { IngressTls } from './network/ingress-tls';
+export type { AutoscalingOptions } from './workload/autoscaling';
+export { EnvSource, type SecretKeyReference } from './workload/env';
+export type { WorkloadProps } from './workload/workload-props';
+export { WebService, type WebServiceProps } from './web-service';

@@ -1,0 +1,41 @@
+import { IConstruct } from 'constructs';
+
+const MAX_VALUE_LENGTH = 80;
+
+/**
+ * Renders a value the way error messages show it: strings in single quotes, long values cut,
+ * everything else as JSON. Never throws, whatever a JavaScript caller passed.
+ */
+export function formatValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') {
+    text = `'${value}'`;
+  } else if (value === undefined) {
+    text = 'undefined';
+  } else if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+    text = String(value);
+  } else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+/**
+ * The one shape of every error this library raises about user input:
+ * `<field>: <problem>, got <value>; <fix>`, to be prefixed with the construct path.
+ */
+export function problem(field: string, what: string, got: unknown, fix: string): string {
+  return `${field}: ${what}, got ${formatValue(got)}; ${fix}`;
+}
+
+/**
+ * Throws the library's error for a bad input at the construct that is wrong:
+ * `[<construct path>] <field>: <problem>, got <value>; <fix>`.
+ */
+export function fail(scope: IConstruct, field: string, what: string, got: unknown, fix: string): never {
+  throw new Error(`[${scope.node.path}] ${problem(field, what, got, fix)}`);
+}

@@ -1,0 +1,93 @@
+import { k8s } from 'cdk8s-plus-30';
+import { IConstruct } from 'constructs';
+import { checkEnvName, checkReferenceName, checkStringMap } from '../private/checks';
+import { fail } from '../private/errors';
+
+/** One key of a Secret, for an environment variable. */
+export interface SecretKeyReference {
+  /** The Secret's name, in the workload's namespace. */
+  readonly secretName: string;
+  /** The key within the Secret. */
+  readonly key: string;
+}
+
+/** A whole ConfigMap or Secret whose keys become environment variables. */
+export class EnvSource {
+  /** Every key of a ConfigMap, optionally prefixed. */
+  public static fromConfigMap(configMapName: string, prefix?: string): EnvSource {
+    return new EnvSource('configMap', configMapName, prefix);
+  }
+
+  /** Every key of a Secret, optionally prefixed. */
+  public static fromSecret(secretName: string, prefix?: string): EnvSource {
+    return new EnvSource('secret', secretName, prefix);
+  }
+
+  private constructor(
+    private readonly kind: 'configMap' | 'secret',
+    private readonly sourceName: string,
+    private readonly prefix?: string,
+  ) {}
+
+  /** @internal */
+  public _toEnvFrom(scope: IConstruct, field: string): k8s.EnvFromSource {
+    const name = checkReferenceName(scope, `${field}.name`, this.sourceName);
+    if (this.prefix !== undefined) {
+      checkEnvName(scope, `${field}.prefix`, this.prefix);
+    }
+    return this.kind === 'configMap'
+      ? { configMapRef: { name }, prefix: this.prefix }
+      : { secretRef: { name }, prefix: this.prefix };
+  }
+}
+
+/**
+ * Names that hold secrets by convention. A literal value under such a name ends up in Git and in
+ * `kubectl describe`; kube-linter and Polaris flag it.
+ */
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEY($|_))/i;
+
+/** Whether an environment variable name looks like it holds a secret. */
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** The env of a container: literals (never secret-looking) and Secret key references, no duplicates. */
+export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknown): k8s.EnvVar[] | undefined {
+  const env: k8s.EnvVar[] = [];
+  const seen = new Set<string>();
+  const add = (field: string, name: string, entry: k8s.EnvVar) => {
+    checkEnvName(scope, field, name);
+    if (seen.has(name)) {
+      fail(scope, field, 'the same environment variable is set twice (in env and secretEnv)', name, 'keep one of the two');
+    }
+    seen.add(name);
+    env.push(entry);
+  };
+  if (literals !== undefined) {
+    for (const [name, value] of Object.entries(checkStringMap(scope, 'env', literals))) {
+      if (looksSecret(name)) {
+        fail(scope, `env.${name}`, 'a literal value under a secret-looking name would be stored in plain text', name,
+          `put the value in a Secret and reference it with secretEnv: { ${name}: { secretName: '…', key: '…' } }`);
+      }
+      add(`env.${name}`, name, { name, value });
+    }
+  }
+  if (secrets !== undefined) {
+    if (secrets === null || typeof secrets !== 'object' || Array.isArray(secrets)) {
+      fail(scope, 'secretEnv', 'must be a map of variable names to Secret keys', secrets, "pass { NAME: { secretName: 'db', key: 'password' } }");
+    }
+    for (const [name, ref] of Object.entries(secrets as Record<string, SecretKeyReference>)) {
+      const field = `secretEnv.${name}`;
+      if (ref === null || typeof ref !== 'object') {
+        fail(scope, field, 'must be a Secret key reference', ref, "pass { secretName: 'db', key: 'password' }");
+      }
+      const secretName = checkReferenceName(scope, `${field}.secretName`, ref.secretName);
+      if (typeof ref.key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(ref.key)) {
+        fail(scope, `${field}.key`, 'must be a Secret key', ref.key, "use letters, digits, '-', '_' and '.'");
+      }
+      add(field, name, { name, valueFrom: { secretKeyRef: { name: secretName, key: ref.key } } });
+    }
+  }
+  return env.length > 0 ? env : undefined;
+}

@@ -1,0 +1,158 @@
+import { Size } from 'cdk8s';
+import { AutoscalingOptions } from './autoscaling';
+import { EnvSource, SecretKeyReference } from './env';
+import { HealthCheck } from '../conventions/health-check';
+import { ResourcePreset } from '../conventions/resource-preset';
+import { RolloutOptions } from '../conventions/rollout';
+import { SecurityOptions } from '../conventions/security-context';
+import { ShutdownOptions } from '../conventions/shutdown';
+
+/** What every golden workload (WebService, InternalApi, CanaryRelease) is made of. */
+export interface WorkloadProps {
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest,
+   * e.g. `ghcr.io/acme/storefront:2.0.1`.
+   */
+  readonly image: string;
+  /**
+   * The name of every object of this workload, and its `app.kubernetes.io/name` and `instance`
+   * labels: a DNS label of at most 63 characters.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The port the container listens on.
+   * @default 8080
+   */
+  readonly port?: number;
+  /**
+   * The name of the container port; the Service, the probes and the network policies refer to
+   * the port by this name.
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * The port of the Service in front of the pods.
+   * @default 80
+   */
+  readonly servicePort?: number;
+  /**
+   * A fixed number of pods; at least 2. Not together with `autoscaling`.
+   * @default 3 (without autoscaling)
+   */
+  readonly replicas?: number;
+  /**
+   * Scale the pods with a HorizontalPodAutoscaler; the Deployment then carries no `replicas`.
+   * @default - a fixed number of replicas
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
+   * CPU, memory and ephemeral-storage requests and limits.
+   * @default ResourcePreset.SMALL
+   */
+  readonly resources?: ResourcePreset;
+  /**
+   * The check that the container has started; readiness and liveness wait for it.
+   * @default HealthCheck.httpGet('/healthz') every 2s, up to 60 times
+   */
+  readonly startupProbe?: HealthCheck;
+  /**
+   * The check that the pod can take traffic.
+   * @default HealthCheck.httpGet('/readyz') every 5s
+   */
+  readonly readinessProbe?: HealthCheck;
+  /**
+   * The check that the container is alive; must differ from the readiness check.
+   * @default HealthCheck.httpGet('/healthz') every 10s
+   */
+  readonly livenessProbe?: HealthCheck;
+  /**
+   * Environment variables with literal values. A name that looks like a secret (PASSWORD, TOKEN,
+   * API_KEY…) is refused: use `secretEnv`.
+   * @default - none
+   */
+  readonly env?: { [name: string]: string };
+  /**
+   * Environment variables read from keys of existing Secrets.
+   * @default - none
+   */
+  readonly secretEnv?: { [name: string]: SecretKeyReference };
+  /**
+   * Whole ConfigMaps or Secrets whose keys become environment variables.
+   * @default - none
+   */
+  readonly envFrom?: EnvSource[];
+  /**
+   * Config files: the construct creates an immutable ConfigMap named `<name>-config-<hash>` and
+   * mounts it read-only at `configMountPath`. A content change rolls the pods.
+   * @default - no ConfigMap
+   */
+  readonly config?: { [fileName: string]: string };
+  /**
+   * Where the config files are mounted.
+   * @default '/config'
+   */
+  readonly configMountPath?: string;
+  /**
+   * The container's entrypoint.
+   * @default - the image's ENTRYPOINT
+   */
+  readonly command?: string[];
+  /**
+   * Arguments to the entrypoint.
+   * @default - the image's CMD
+   */
+  readonly args?: string[];
+  /**
+   * Extra labels on every object (team, cost centre…). The standard `app.kubernetes.io/*` labels
+   * cannot be set here: use `name`, `version`, `component` and `partOf`.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Extra annotations on every object.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Extra annotations on the pods, such as `prometheus.io/scrape`.
+   * @default - none
+   */
+  readonly podAnnotations?: { [key: string]: string };
+  /**
+   * The `app.kubernetes.io/version` label.
+   * @default - the image tag (for a digest-only image, `sha256-` and its first 12 hex digits)
+   */
+  readonly version?: string;
+  /**
+   * The `app.kubernetes.io/component` label.
+   * @default - 'web' for a WebService
+   */
+  readonly component?: string;
+  /**
+   * The `app.kubernetes.io/part-of` label: the larger application this belongs to.
+   * @default - the name
+   */
+  readonly partOf?: string;
+  /**
+   * The user and group the containers run as.
+   * @default - UID and GID 10001
+   */
+  readonly security?: SecurityOptions;
+  /**
+   * How the Deployment replaces pods.
+   * @default - RollingUpdate with maxSurge 25% and maxUnavailable 0, minReady 5s,
+   * progressDeadline 10 min, 5 old ReplicaSets kept
+   */
+  readonly rollout?: RolloutOptions;
+  /**
+   * How pods stop.
+   * @default - a 5s preStop pause and 30s termination grace
+   */
+  readonly shutdown?: ShutdownOptions;
+  /**
+   * Size of the writable emptyDir mounted at `/tmp` (the root filesystem is read-only).
+   * @default Size.mebibytes(64)
+   */
+  readonly tmpVolumeSize?: Size;
+}

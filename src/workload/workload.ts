@@ -1,0 +1,326 @@
+import { ApiObject, Size, SizeRoundingBehavior } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-30';
+import { Construct } from 'constructs';
+import { Autoscaling, resolveAutoscaling } from './autoscaling';
+import { ConfigContent, resolveConfig } from './config';
+import { resolveEnv } from './env';
+import { WorkloadProps } from './workload-props';
+import { HealthCheck } from '../conventions/health-check';
+import { checkPinnedImage, versionLabelOf } from '../conventions/image';
+import { selectorLabels, standardLabels, StandardLabel } from '../conventions/labels';
+import { defaultHealthChecks, PROBE_DEFAULTS } from '../conventions/probes';
+import { ResourcePreset } from '../conventions/resource-preset';
+import { resolveRollout } from '../conventions/rollout';
+import { restrictedSecurity } from '../conventions/security-context';
+import { resolveShutdown } from '../conventions/shutdown';
+import { dnsEgressRule } from '../network/dns-egress';
+import {
+  checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkStringList, isLabelValue,
+} from '../private/checks';
+import { fail } from '../private/errors';
+import { refuseNameCollisions } from '../private/unique-names';
+
+/** What the construct using the core decides about it. */
+export interface WorkloadRole {
+  /** The default `app.kubernetes.io/component`. */
+  readonly component: string;
+  /** Who may reach the pods' port, besides what the user allows later. */
+  readonly ingressFrom: k8s.NetworkPolicyPeer[];
+}
+
+const CONTAINER = 'app';
+const TMP_VOLUME = 'tmp';
+const CONFIG_VOLUME = 'config';
+const RESERVED_LABELS = [StandardLabel.NAME, StandardLabel.INSTANCE, StandardLabel.VERSION, StandardLabel.COMPONENT, StandardLabel.PART_OF, StandardLabel.MANAGED_BY];
+
+/**
+ * The hardened core every golden construct is made of: ServiceAccount, Deployment, Service,
+ * PodDisruptionBudget, NetworkPolicy and, when asked for, an autoscaler and a ConfigMap, all
+ * named after the workload and created as children of the construct that owns them (so errors
+ * name that construct). All defaults are applied here, once.
+ */
+export class Workload {
+  /** The name of every object. */
+  public readonly name: string;
+  /** The labels on every object. */
+  public readonly labels: Record<string, string>;
+  /** The labels the selectors use: name and instance, never anything that changes. */
+  public readonly selectorLabels: Record<string, string>;
+  /** The container port. */
+  public readonly port: number;
+  /** The name of the container and Service port. */
+  public readonly portName: string;
+  /** The Service port. */
+  public readonly servicePort: number;
+  /** Fixed replicas, or undefined under an autoscaler. */
+  public readonly replicas?: number;
+
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  public readonly deployment: k8s.KubeDeployment;
+  public readonly service: k8s.KubeService;
+  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+  public readonly configMap?: k8s.KubeConfigMap;
+
+  /** The annotations on every object. */
+  public readonly annotations?: Record<string, string>;
+
+  constructor(private readonly owner: Construct, id: string, props: WorkloadProps, role: WorkloadRole) {
+    if (props === null || typeof props !== 'object') {
+      fail(owner, 'props', 'must be an object', props, 'pass at least { image }');
+    }
+    // Identity and labels.
+    const image = checkPinnedImage(owner, 'image', props.image);
+    this.name = checkObjectName(owner, 'name', props.name ?? id);
+    const version = props.version === undefined ? versionLabelOf(owner, 'image', image) : this.labelValue('version', props.version);
+    const extra = props.labels === undefined ? {} : checkLabels(owner, 'labels', props.labels);
+    for (const key of Object.keys(extra)) {
+      if (RESERVED_LABELS.includes(key)) {
+        fail(owner, 'labels', 'sets a standard label that the construct owns', key, 'use the `name`, `version`, `component` or `partOf` prop instead');
+      }
+    }
+    this.labels = standardLabels({
+      name: this.name,
+      version,
+      component: this.labelValue('component', props.component ?? role.component),
+      partOf: this.labelValue('partOf', props.partOf ?? this.name),
+      extra,
+    });
+    this.selectorLabels = selectorLabels(this.name);
+    this.annotations = props.annotations === undefined ? undefined : checkAnnotations(owner, 'annotations', props.annotations);
+    const podAnnotations = props.podAnnotations === undefined ? undefined : checkAnnotations(owner, 'podAnnotations', props.podAnnotations);
+
+    // Ports.
+    this.port = checkInteger(owner, 'port', props.port ?? 8080, 1, 65535);
+    this.portName = checkPortName(owner, 'portName', props.portName ?? 'http');
+    this.servicePort = checkInteger(owner, 'servicePort', props.servicePort ?? 80, 1, 65535);
+
+    // Scale.
+    let autoscaling: Autoscaling | undefined;
+    if (props.autoscaling !== undefined) {
+      if (props.replicas !== undefined) {
+        fail(owner, 'replicas', 'cannot be set together with autoscaling (the autoscaler owns the replica count)', props.replicas, 'remove `replicas` or `autoscaling`');
+      }
+      autoscaling = resolveAutoscaling(owner, props.autoscaling);
+    } else {
+      this.replicas = checkInteger(owner, 'replicas', props.replicas ?? 3, 2, 10000,
+        'use a whole number of at least 2, so that one node loss or eviction does not take the service down (or use autoscaling)');
+    }
+
+    // The container.
+    const security = restrictedSecurity(owner, props.security);
+    const shutdown = resolveShutdown(owner, props.shutdown);
+    const rollout = resolveRollout(owner, props.rollout);
+    const resources = (props.resources ?? ResourcePreset.SMALL);
+    if (!(resources instanceof ResourcePreset)) {
+      fail(owner, 'resources', 'must be a ResourcePreset', resources, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
+    }
+    const probes = this.probes(props);
+    const config = props.config === undefined ? undefined : resolveConfig(owner, this.name, props.config);
+    const configMountPath = props.configMountPath ?? '/config';
+    if (typeof configMountPath !== 'string' || !/^\/[^\s]*$/.test(configMountPath) || configMountPath === '/' || configMountPath.replace(/\/+$/, '') === '/tmp') {
+      fail(owner, 'configMountPath', 'must be an absolute path other than / and /tmp', configMountPath, "use a path such as '/config'");
+    }
+    const tmpSize = this.tmpSize(props.tmpVolumeSize);
+
+    const container: k8s.Container = {
+      name: CONTAINER,
+      image: props.image,
+      imagePullPolicy: 'Always',
+      command: props.command === undefined ? undefined : checkStringList(owner, 'command', props.command),
+      args: props.args === undefined ? undefined : checkStringList(owner, 'args', props.args),
+      ports: [{ name: this.portName, containerPort: this.port, protocol: 'TCP' }],
+      env: resolveEnv(owner, props.env, props.secretEnv),
+      envFrom: this.envFrom(props),
+      resources: resources._toResources(owner, 'resources'),
+      ...probes,
+      lifecycle: shutdown.lifecycle,
+      securityContext: security.container,
+      volumeMounts: [
+        { name: TMP_VOLUME, mountPath: '/tmp' },
+        ...(config ? [{ name: CONFIG_VOLUME, mountPath: configMountPath, readOnly: true }] : []),
+      ],
+    };
+
+    // The objects.
+    this.serviceAccount = new k8s.KubeServiceAccount(owner, 'ServiceAccount', {
+      metadata: this.metadata(),
+      automountServiceAccountToken: false,
+    });
+
+    if (config) {
+      this.configMap = this.createConfigMap(config);
+    }
+
+    this.deployment = new k8s.KubeDeployment(owner, 'Deployment', {
+      metadata: this.metadata(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : undefined),
+      spec: {
+        replicas: this.replicas,
+        revisionHistoryLimit: rollout.revisionHistoryLimit,
+        minReadySeconds: rollout.minReadySeconds,
+        progressDeadlineSeconds: rollout.progressDeadlineSeconds,
+        selector: { matchLabels: this.selectorLabels },
+        strategy: rollout.strategy,
+        template: {
+          metadata: { labels: this.labels, annotations: podAnnotations },
+          spec: {
+            serviceAccountName: this.name,
+            automountServiceAccountToken: false,
+            terminationGracePeriodSeconds: shutdown.terminationGracePeriodSeconds,
+            securityContext: security.pod,
+            affinity: this.antiAffinity(),
+            topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+              maxSkew: 1,
+              topologyKey,
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: this.selectorLabels },
+            })),
+            volumes: [
+              { name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(`${tmpSize}Mi`) } },
+              ...(config ? [{ name: CONFIG_VOLUME, configMap: { name: config.name } }] : []),
+            ],
+            containers: [container],
+          },
+        },
+      },
+    });
+
+    this.service = new k8s.KubeService(owner, 'Service', {
+      metadata: this.metadata(),
+      spec: {
+        type: 'ClusterIP',
+        selector: this.selectorLabels,
+        ports: [{
+          name: this.portName,
+          port: this.servicePort,
+          targetPort: k8s.IntOrString.fromString(this.portName),
+          protocol: 'TCP',
+          appProtocol: 'http',
+        }],
+      },
+    });
+
+    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, 'PodDisruptionBudget', {
+      metadata: this.metadata(),
+      spec: {
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+        selector: { matchLabels: this.selectorLabels },
+      },
+    });
+
+    this.networkPolicy = new k8s.KubeNetworkPolicy(owner, 'NetworkPolicy', {
+      metadata: this.metadata(),
+      spec: {
+        podSelector: { matchLabels: { [StandardLabel.INSTANCE]: this.name } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: role.ingressFrom, ports: [{ port: k8s.IntOrString.fromString(this.portName), protocol: 'TCP' }] }],
+        egress: [dnsEgressRule()],
+      },
+    });
+
+    if (autoscaling) {
+      this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, 'Autoscaler', {
+        metadata: this.metadata(),
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
+          minReplicas: autoscaling.minReplicas,
+          maxReplicas: autoscaling.maxReplicas,
+          metrics: autoscaling.metrics,
+        },
+      });
+    }
+
+    refuseNameCollisions(owner, () => this.objects());
+  }
+
+  /** Every object of the core. */
+  public objects(): ApiObject[] {
+    return [this.serviceAccount, this.configMap, this.deployment, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler]
+      .filter((o): o is ApiObject => o !== undefined);
+  }
+
+  /** Metadata of an object of this workload. */
+  public metadata(annotations?: Record<string, string>, name?: string): k8s.ObjectMeta {
+    const merged = { ...this.annotations, ...annotations };
+    return { name: name ?? this.name, labels: this.labels, annotations: Object.keys(merged).length > 0 ? merged : undefined };
+  }
+
+  private labelValue(field: string, value: unknown): string {
+    if (typeof value !== 'string' || value.length === 0 || !isLabelValue(value)) {
+      fail(this.owner, field, 'must be a label value', value, "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+    }
+    return value;
+  }
+
+  private probes(props: WorkloadProps): Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> {
+    const defaults = defaultHealthChecks();
+    const pick = (field: string, given: unknown, fallback: HealthCheck): HealthCheck => {
+      if (given === undefined) {
+        return fallback;
+      }
+      if (!(given instanceof HealthCheck)) {
+        fail(this.owner, field, 'must be a HealthCheck', given, "use HealthCheck.httpGet('/path'), HealthCheck.tcpSocket() or HealthCheck.exec([...])");
+      }
+      return given;
+    };
+    const startup = pick('startupProbe', props.startupProbe, defaults.startup);
+    const readiness = pick('readinessProbe', props.readinessProbe, defaults.readiness);
+    const liveness = pick('livenessProbe', props.livenessProbe, defaults.liveness);
+    if (readiness.describe(this.portName) === liveness.describe(this.portName)) {
+      fail(this.owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
+        liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
+    }
+    return {
+      startupProbe: startup._toProbe(this.owner, 'startupProbe', this.portName, PROBE_DEFAULTS.startup),
+      readinessProbe: readiness._toProbe(this.owner, 'readinessProbe', this.portName, PROBE_DEFAULTS.readiness),
+      livenessProbe: liveness._toProbe(this.owner, 'livenessProbe', this.portName, PROBE_DEFAULTS.liveness),
+    };
+  }
+
+  private envFrom(props: WorkloadProps): k8s.EnvFromSource[] | undefined {
+    if (props.envFrom === undefined) {
+      return undefined;
+    }
+    if (!Array.isArray(props.envFrom)) {
+      fail(this.owner, 'envFrom', 'must be a list of EnvSource', props.envFrom, "use [EnvSource.fromConfigMap('name'), EnvSource.fromSecret('name')]");
+    }
+    return props.envFrom.map((source, i) => {
+      if (source === null || typeof source !== 'object' || typeof source._toEnvFrom !== 'function') {
+        fail(this.owner, `envFrom[${i}]`, 'must be an EnvSource', source, "use EnvSource.fromConfigMap('name') or EnvSource.fromSecret('name')");
+      }
+      return source._toEnvFrom(this.owner, `envFrom[${i}]`);
+    });
+  }
+
+  private tmpSize(size: unknown): number {
+    if (size === undefined) {
+      return 64;
+    }
+    const mebibytes = size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
+    if (!Number.isInteger(mebibytes) || mebibytes < 1) {
+      fail(this.owner, 'tmpVolumeSize', 'must be a whole number of MiB, at least 1', size instanceof Size ? `${mebibytes}Mi` : size, 'use Size.mebibytes(n)');
+    }
+    return mebibytes;
+  }
+
+  private antiAffinity(): k8s.Affinity {
+    return {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{
+          weight: 100,
+          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: this.selectorLabels } },
+        }],
+      },
+    };
+  }
+
+  private createConfigMap(config: ConfigContent): k8s.KubeConfigMap {
+    return new k8s.KubeConfigMap(this.owner, 'ConfigMap', {
+      metadata: this.metadata(undefined, config.name),
+      immutable: true,
+      data: config.data,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Validates manifests against the Kubernetes 1.30 OpenAPI schema, as published by
+ * `kubernetes-models` (one model class per apiVersion and kind).
+ */
+export function schemaErrors(doc: { apiVersion: string; kind: string; metadata?: { name?: string } }): string[] {
+  let models: Record<string, new (data: unknown) => { validate(): void }>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    models = require(`kubernetes-models/${doc.apiVersion}`);
+  } catch {
+    return [`${doc.kind} ${doc.metadata?.name}: no schema for apiVersion ${doc.apiVersion}`];
+  }
+  const Model = models[doc.kind];
+  if (!Model) {
+    return [`${doc.kind} ${doc.metadata?.name}: no schema for kind ${doc.kind} in ${doc.apiVersion}`];
+  }
+  try {
+    new Model(doc).validate();
+    return [];
+  } catch (e) {
+    return [`${doc.kind} ${doc.metadata?.name}: ${(e as Error).message}`];
+  }
+}
+
+/** Schema errors of every manifest; empty when all are valid. */
+export function allSchemaErrors(docs: any[]): string[] {
+  return docs.flatMap(schemaErrors);
+}
