@@ -31,12 +31,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
 
-  // jsii cannot package these here (no registries for them), but the names are part of the API.
   gitignore: ['/examples/*/dist/', '/.tmp/'],
 });
 
 // `npm ci` fails on a lock file that lists platform binaries the registry does not serve.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// What the npm package does not need.
+project.npmignore?.exclude('/examples/', '/.ci/', '/.tmp/', '/bench/');
 
 // Examples are part of the product: lint them like the source.
 project.eslint?.addLintPattern('examples');
