@@ -1,11 +1,17 @@
 export { StandardLabel } from './conventions/labels';
+export { ApiProtocol, type DefaultHealthChecks } from './conventions/api-protocol';
 export { HealthCheck, type HealthCheckOptions } from './conventions/health-check';
 export { ResourcePreset, type ResourcePresetProps } from './conventions/resource-preset';
 export type { RolloutOptions } from './conventions/rollout';
 export type { SecurityOptions } from './conventions/security-context';
 export type { ShutdownOptions } from './conventions/shutdown';
 export { IngressTls } from './network/ingress-tls';
+export { NetworkPeer, NetworkPort, NetworkProtocol, type INetworkPeer, type PeerSelection, type PodsPeerOptions } from './network/network-peer';
+export { ApiResource } from './rbac/api-resource';
+export type { GrantOptions } from './rbac/grant-options';
 export type { AutoscalingOptions } from './workload/autoscaling';
 export { EnvSource, type SecretKeyReference } from './workload/env';
+export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-workload';
 export type { WorkloadProps } from './workload/workload-props';
 export { WebService, type WebServiceProps } from './web-service';
+export { InternalApi, type InternalApiProps } from './internal-api';

@@ -30,11 +30,12 @@ export interface HealthCheckOptions {
 }
 
 /** The kinds of handler a health check can have. */
-enum HandlerKind { HTTP_GET = 'httpGet', TCP_SOCKET = 'tcpSocket', EXEC = 'exec' }
+enum HandlerKind { HTTP_GET = 'httpGet', TCP_SOCKET = 'tcpSocket', GRPC = 'grpc', EXEC = 'exec' }
 
 /**
- * A health check of the container: an HTTP GET, a TCP connect or a command. Network checks always
- * target the container's named port, so a probe can never point at a port the container lacks.
+ * A health check of the container: an HTTP GET, a TCP connect, a gRPC health check or a command.
+ * Network checks always target the container's own port (by name; gRPC, which takes only a
+ * number, by its number), so a probe can never point at a port the container lacks.
  */
 export class HealthCheck {
   /**
@@ -48,6 +49,14 @@ export class HealthCheck {
   /** A TCP connect to the container's named port. */
   public static tcpSocket(options: HealthCheckOptions = {}): HealthCheck {
     return new HealthCheck(HandlerKind.TCP_SOCKET, undefined, undefined, options);
+  }
+
+  /**
+   * A gRPC health check (grpc.health.v1) on the container's port.
+   * @param service the service name sent in the health check request; '' asks about the server as a whole
+   */
+  public static grpc(service: string = '', options: HealthCheckOptions = {}): HealthCheck {
+    return new HealthCheck(HandlerKind.GRPC, service, undefined, options);
   }
 
   /**
@@ -67,13 +76,14 @@ export class HealthCheck {
   ) {}
 
   /**
-   * A readable, comparable description of the handler, e.g. `httpGet /readyz on port 'http'`.
+   * A readable, comparable description of the handler, e.g. `httpGet /readyz on port http`.
    * Two checks with the same description probe the same thing.
    */
   public describe(portName: string): string {
     switch (this.kind) {
       case HandlerKind.HTTP_GET: return `httpGet ${this.path} on port ${portName}`;
       case HandlerKind.TCP_SOCKET: return `tcpSocket on port ${portName}`;
+      case HandlerKind.GRPC: return `grpc service '${this.path}' on port ${portName}`;
       default: return `exec ${JSON.stringify(this.command)}`;
     }
   }
@@ -82,7 +92,7 @@ export class HealthCheck {
    * The probe for the container, with the defaults of its role filled in.
    * @internal
    */
-  public _toProbe(scope: IConstruct, field: string, portName: string, defaults: ProbeDefaults): k8s.Probe {
+  public _toProbe(scope: IConstruct, field: string, port: ProbePort, defaults: ProbeDefaults): k8s.Probe {
     const o = this.options ?? {};
     const periodSeconds = o.period === undefined ? defaults.periodSeconds : checkSeconds(scope, `${field}.period`, o.period, 1, 3600);
     const timeoutSeconds = o.timeout === undefined ? defaults.timeoutSeconds : checkSeconds(scope, `${field}.timeout`, o.timeout, 1, 3600);
@@ -91,16 +101,22 @@ export class HealthCheck {
     if (timeoutSeconds > periodSeconds) {
       fail(scope, `${field}.timeout`, `must not be longer than the period (${periodSeconds}s)`, `${timeoutSeconds}s`, 'shorten the timeout or lengthen the period');
     }
-    const port = k8s.IntOrString.fromString(portName);
+    const named = k8s.IntOrString.fromString(port.name);
     const timing = { periodSeconds, timeoutSeconds, failureThreshold, initialDelaySeconds };
     switch (this.kind) {
       case HandlerKind.HTTP_GET:
         if (typeof this.path !== 'string' || !/^\/[\x21-\x7e]*$/.test(this.path)) {
           fail(scope, `${field}.path`, 'must be an absolute HTTP path without spaces', this.path, "start it with '/', such as '/readyz'");
         }
-        return { httpGet: { path: this.path, port }, ...timing };
+        return { httpGet: { path: this.path, port: named }, ...timing };
       case HandlerKind.TCP_SOCKET:
-        return { tcpSocket: { port }, ...timing };
+        return { tcpSocket: { port: named }, ...timing };
+      case HandlerKind.GRPC:
+        // The gRPC probe takes a port number only; it is the container port, never another.
+        if (typeof this.path !== 'string') {
+          fail(scope, `${field}.service`, 'must be a string', this.path, "use '' for the whole server or a service name");
+        }
+        return { grpc: { port: port.number, service: this.path === '' ? undefined : this.path }, ...timing };
       default:
         const command = checkStringList(scope, `${field}.command`, this.command);
         if (command.length === 0) {
@@ -109,6 +125,12 @@ export class HealthCheck {
         return { exec: { command }, ...timing };
     }
   }
+}
+
+/** The container port every probe targets. */
+export interface ProbePort {
+  readonly name: string;
+  readonly number: number;
 }
 
 /** The timing defaults of one probe role. */

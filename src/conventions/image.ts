@@ -63,5 +63,8 @@ export function versionLabelOf(scope: IConstruct, field: string, ref: ImageRefer
     return ref.tag;
   }
   const [algorithm, hex] = (ref.digest ?? '').split(':');
-  return `${algorithm}-${hex.slice(0, 12)}`;
+  if (hex === undefined) {
+    fail(scope, field, 'has neither a tag nor a digest to take the version label from', ref.repository, 'set the `version` prop');
+  }
+  return `${algorithm.replace(/[^A-Za-z0-9]+/g, '-')}-${hex.slice(0, 12)}`;
 }

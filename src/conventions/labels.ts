@@ -24,7 +24,7 @@ export interface LabelSource {
   readonly version: string;
   readonly component: string;
   readonly partOf: string;
-  /** Extra labels (team, cost centre…), written after the standard ones cannot be overridden. */
+  /** Extra labels (team, cost centre…), written first, so the standard ones always win. */
   readonly extra: Record<string, string>;
 }
 

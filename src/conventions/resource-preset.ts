@@ -32,32 +32,37 @@ export interface ResourcePresetProps {
  */
 export class ResourcePreset {
   /** 50m CPU (limit 250m), 128Mi memory, 128Mi scratch (limit 256Mi): sidecars, tiny services. */
-  public static readonly XSMALL = new ResourcePreset('XSMALL', 50, 250, 128, 128, 256);
+  public static readonly XSMALL = ResourcePreset.fixed('XSMALL', 50, 250, 128, 128, 256);
   /** 100m CPU (limit 1), 256Mi memory, 128Mi scratch (limit 256Mi): the default. */
-  public static readonly SMALL = new ResourcePreset('SMALL', 100, 1000, 256, 128, 256);
+  public static readonly SMALL = ResourcePreset.fixed('SMALL', 100, 1000, 256, 128, 256);
   /** 250m CPU (limit 2), 512Mi memory, 256Mi scratch (limit 512Mi). */
-  public static readonly MEDIUM = new ResourcePreset('MEDIUM', 250, 2000, 512, 256, 512);
+  public static readonly MEDIUM = ResourcePreset.fixed('MEDIUM', 250, 2000, 512, 256, 512);
   /** 1 CPU (limit 4), 2Gi memory, 512Mi scratch (limit 1Gi). */
-  public static readonly LARGE = new ResourcePreset('LARGE', 1000, 4000, 2048, 512, 1024);
+  public static readonly LARGE = ResourcePreset.fixed('LARGE', 1000, 4000, 2048, 512, 1024);
 
   /** A preset of your own sizes. */
   public static custom(props: ResourcePresetProps): ResourcePreset {
-    const cpuRequest = cpuMillis(props.cpuRequest);
-    const cpuLimit = props.cpuLimit === undefined ? (cpuRequest ?? 0) * 4 : cpuMillis(props.cpuLimit);
-    const memory = mebibytes(props.memory);
-    const storageRequest = props.ephemeralStorageRequest === undefined ? 128 : mebibytes(props.ephemeralStorageRequest);
-    const storageLimit = props.ephemeralStorageLimit === undefined ? (storageRequest ?? 0) * 2 : mebibytes(props.ephemeralStorageLimit);
+    const cpuRequest = cpuAmount(props?.cpuRequest);
+    const cpuLimit = props?.cpuLimit === undefined ? derived(cpuRequest, 4, 'm') : cpuAmount(props.cpuLimit);
+    const memory = sizeAmount(props?.memory);
+    const storageRequest = props?.ephemeralStorageRequest === undefined ? fixedAmount(128, 'Mi') : sizeAmount(props.ephemeralStorageRequest);
+    const storageLimit = props?.ephemeralStorageLimit === undefined ? derived(storageRequest, 2, 'Mi') : sizeAmount(props.ephemeralStorageLimit);
     return new ResourcePreset('custom', cpuRequest, cpuLimit, memory, storageRequest, storageLimit);
+  }
+
+  private static fixed(name: string, cpuRequest: number, cpuLimit: number, memory: number, storageRequest: number, storageLimit: number): ResourcePreset {
+    return new ResourcePreset(name, fixedAmount(cpuRequest, 'm'), fixedAmount(cpuLimit, 'm'), fixedAmount(memory, 'Mi'),
+      fixedAmount(storageRequest, 'Mi'), fixedAmount(storageLimit, 'Mi'));
   }
 
   private constructor(
     /** The preset's name, `custom` for one built with `custom()`. */
     public readonly name: string,
-    private readonly cpuRequestMillis: number | undefined,
-    private readonly cpuLimitMillis: number | undefined,
-    private readonly memoryMebibytes: number | undefined,
-    private readonly storageRequestMebibytes: number | undefined,
-    private readonly storageLimitMebibytes: number | undefined,
+    private readonly cpuRequest: Amount,
+    private readonly cpuLimit: Amount,
+    private readonly memory: Amount,
+    private readonly storageRequest: Amount,
+    private readonly storageLimit: Amount,
   ) {}
 
   /**
@@ -65,20 +70,20 @@ export class ResourcePreset {
    * @internal
    */
   public _toResources(scope: IConstruct, field: string): k8s.ResourceRequirements {
-    const positive = (what: string, value: number | undefined, unit: string) => {
-      if (value === undefined || !Number.isFinite(value) || value <= 0) {
-        fail(scope, `${field}.${what}`, 'must be a positive quantity', value === undefined ? value : `${value}${unit}`,
-          `use ${unit === 'm' ? 'Cpu.millis(n) or Cpu.units(n)' : 'Size.mebibytes(n) or Size.gibibytes(n)'} with n > 0 in a whole number of ${unit === 'm' ? 'millicores' : 'MiB'}`);
+    const positive = (what: string, amount: Amount, unit: string) => {
+      if (amount.value === undefined || !Number.isFinite(amount.value) || amount.value <= 0) {
+        fail(scope, `${field}.${what}`, `must be a positive whole number of ${unit === 'm' ? 'millicores' : 'MiB'}`, amount.shown,
+          `use ${unit === 'm' ? 'Cpu.millis(n) or Cpu.units(n)' : 'Size.mebibytes(n) or Size.gibibytes(n)'} with n > 0`);
       }
-      return value;
+      return amount.value;
     };
-    const cpuRequest = positive('cpuRequest', this.cpuRequestMillis, 'm');
-    const cpuLimit = positive('cpuLimit', this.cpuLimitMillis, 'm');
-    const memory = positive('memory', this.memoryMebibytes, 'Mi');
-    const storageRequest = positive('ephemeralStorageRequest', this.storageRequestMebibytes, 'Mi');
-    const storageLimit = positive('ephemeralStorageLimit', this.storageLimitMebibytes, 'Mi');
+    const cpuRequest = positive('cpuRequest', this.cpuRequest, 'm');
+    const cpuLimit = positive('cpuLimit', this.cpuLimit, 'm');
+    const memory = positive('memory', this.memory, 'Mi');
+    const storageRequest = positive('ephemeralStorageRequest', this.storageRequest, 'Mi');
+    const storageLimit = positive('ephemeralStorageLimit', this.storageLimit, 'Mi');
     if (cpuLimit < cpuRequest) {
-      fail(scope, `${field}.cpuLimit`, `must not be below the request (${cpuRequest}m)`, `${cpuLimit}m`, 'raise the limit or lower the request');
+      fail(scope, `${field}.cpuLimit`, `must not be below the request (${cpuText(cpuRequest)})`, cpuText(cpuLimit), 'raise the limit or lower the request');
     }
     if (storageLimit < storageRequest) {
       fail(scope, `${field}.ephemeralStorageLimit`, `must not be below the request (${storageRequest}Mi)`, `${storageLimit}Mi`, 'raise the limit or lower the request');
@@ -91,23 +96,50 @@ export class ResourcePreset {
   }
 }
 
+/** A quantity in the preset's unit (millicores or MiB), and how the caller wrote it, for errors. */
+interface Amount {
+  readonly value?: number;
+  readonly shown: unknown;
+}
+
+function fixedAmount(value: number, unit: string): Amount {
+  return { value, shown: `${value}${unit}` };
+}
+
+function derived(base: Amount, factor: number, unit: string): Amount {
+  return base.value === undefined ? base : fixedAmount(base.value * factor, unit);
+}
+
+function cpuAmount(cpu: unknown): Amount {
+  return { value: cpuMillis(cpu), shown: cpu instanceof Cpu ? cpu.amount : cpu };
+}
+
+function sizeAmount(size: unknown): Amount {
+  return { value: mebibytes(size), shown: size instanceof Size ? `${size.toMebibytes({ rounding: SizeRoundingBehavior.NONE })}Mi` : size };
+}
+
 /** `1000` → `"1"`, `250` → `"250m"`: the form `kubectl` shows. */
 function cpuText(millis: number): string {
   return millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`;
 }
 
 /** Millicores of a Cpu, or undefined when it is not a whole number of millicores. */
-function cpuMillis(cpu: Cpu | undefined): number | undefined {
-  const amount = cpu?.amount;
+function cpuMillis(cpu: unknown): number | undefined {
+  const amount = cpu instanceof Cpu ? cpu.amount : undefined;
   if (typeof amount !== 'string') {
     return undefined;
   }
-  const millis = amount.endsWith('m') ? Number(amount.slice(0, -1)) : Number(amount) * 1000;
-  return Number.isInteger(millis) ? millis : undefined;
+  if (amount.endsWith('m')) {
+    const millis = Number(amount.slice(0, -1));
+    return Number.isInteger(millis) ? millis : undefined;
+  }
+  // Decimal cores: read the digits, not the float (`2.01` * 1000 is 2009.9999999999998).
+  const match = /^([0-9]+)(?:\.([0-9]{1,3}))?$/.exec(amount);
+  return match ? Number(match[1]) * 1000 + Number((match[2] ?? '').padEnd(3, '0')) : undefined;
 }
 
 /** Whole MiB of a Size, or undefined when it is not one. */
-function mebibytes(size: Size | undefined): number | undefined {
+function mebibytes(size: unknown): number | undefined {
   if (!(size instanceof Size)) {
     return undefined;
   }

@@ -43,7 +43,8 @@ export interface Rollout {
 }
 
 /** The rollout opinion: RollingUpdate that never lowers capacity, with the caller's overrides checked. */
-export function resolveRollout(scope: IConstruct, options: RolloutOptions = {}): Rollout {
+export function resolveRollout(scope: IConstruct, given?: RolloutOptions): Rollout {
+  const options = given ?? {};
   const surge = options.maxSurgePercent === undefined ? 25 : checkInteger(scope, 'rollout.maxSurgePercent', options.maxSurgePercent, 0, 100);
   const unavailable = options.maxUnavailablePercent === undefined ? 0 : checkInteger(scope, 'rollout.maxUnavailablePercent', options.maxUnavailablePercent, 0, 100);
   if (surge === 0 && unavailable === 0) {

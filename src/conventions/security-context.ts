@@ -31,7 +31,8 @@ const ID_FIX = 'use an ID from 10000 up, which no node user has; images that ins
  * non-root with a high UID and GID, RuntimeDefault seccomp, no privilege escalation, every
  * capability dropped, a read-only root filesystem.
  */
-export function restrictedSecurity(scope: IConstruct, options: SecurityOptions = {}): RestrictedSecurity {
+export function restrictedSecurity(scope: IConstruct, given?: SecurityOptions): RestrictedSecurity {
+  const options = given ?? {};
   const user = options.runAsUser === undefined ? 10001 : checkInteger(scope, 'security.runAsUser', options.runAsUser, 10000, MAX_ID, ID_FIX);
   const group = options.runAsGroup === undefined ? 10001 : checkInteger(scope, 'security.runAsGroup', options.runAsGroup, 10000, MAX_ID, ID_FIX);
   return {

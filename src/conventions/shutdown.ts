@@ -1,8 +1,8 @@
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
 import { checkSeconds } from '../private/checks';
 import { fail } from '../private/errors';
-import { Duration } from 'cdk8s';
 
 /** How a pod stops: long enough for endpoints to drain and in-flight requests to finish. */
 export interface ShutdownOptions {
@@ -28,7 +28,8 @@ export interface Shutdown {
 }
 
 /** The shutdown opinion, with the caller's overrides checked. */
-export function resolveShutdown(scope: IConstruct, options: ShutdownOptions = {}): Shutdown {
+export function resolveShutdown(scope: IConstruct, given?: ShutdownOptions): Shutdown {
+  const options = given ?? {};
   const preStopSeconds = options.preStopDelay === undefined ? 5 : checkSeconds(scope, 'shutdown.preStopDelay', options.preStopDelay, 1, 300);
   const terminationGracePeriodSeconds = options.terminationGracePeriod === undefined ? 30
     : checkSeconds(scope, 'shutdown.terminationGracePeriod', options.terminationGracePeriod, 1, 3600);

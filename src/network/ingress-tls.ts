@@ -45,7 +45,8 @@ export class IngressTls {
       }
       annotations[this.issuerAnnotation] = checkReferenceName(scope, `${field}.issuerName`, this.issuerName);
     }
-    const secretName = checkReferenceName(scope, `${field}.secretName`, this.secretName ?? defaultSecretName);
+    // Only a cert-manager issuer creates the Secret, so only then may its name default.
+    const secretName = checkReferenceName(scope, `${field}.secretName`, this.issuerAnnotation === undefined ? this.secretName : this.secretName ?? defaultSecretName);
     return { secretName, annotations };
   }
 }

@@ -141,9 +141,8 @@ export function checkSeconds(scope: IConstruct, field: string, value: unknown, m
   if (!(value instanceof Duration)) {
     fail(scope, field, 'must be a Duration', value, 'use Duration.seconds(n) from cdk8s');
   }
-  const millis = value.toMilliseconds();
-  const seconds = millis / 1000;
-  if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
+  const seconds = value.toMilliseconds({ integral: false }) / 1000;
+  if (!Number.isFinite(seconds) || !Number.isInteger(seconds) || seconds < min || seconds > max) {
     fail(scope, field, `must be a whole number of seconds from ${min} to ${max}`, `${seconds}s`, `use Duration.seconds(n) with n from ${min} to ${max}`);
   }
   return seconds;

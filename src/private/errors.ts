@@ -9,11 +9,14 @@ const MAX_VALUE_LENGTH = 80;
 export function formatValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') {
-    text = `'${value}'`;
+    // One line, whatever the value holds.
+    text = `'${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
   } else if (value === undefined) {
     text = 'undefined';
   } else if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
     text = String(value);
+  } else if (typeof value === 'bigint') {
+    text = `${value}n`;
   } else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -21,7 +24,9 @@ export function formatValue(value: unknown): string {
       text = Object.prototype.toString.call(value);
     }
   }
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+  // Cut by code points, so an emoji is never split in half.
+  const chars = Array.from(text);
+  return chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH - 1).join('')}…` : text;
 }
 
 /**

@@ -37,7 +37,7 @@ export function resolveAutoscaling(scope: IConstruct, options: AutoscalingOption
     fail(scope, 'autoscaling', 'must be autoscaling options', options, 'pass { maxReplicas: 10 }');
   }
   const minReplicas = options.minReplicas === undefined ? 2
-    : checkInteger(scope, 'autoscaling.minReplicas', options.minReplicas, 2, 1000, 'use at least 2 replicas so that one node loss does not take the service down');
+    : checkInteger(scope, 'autoscaling.minReplicas', options.minReplicas, 2, 999, 'use at least 2 replicas so that one node loss does not take the service down, and leave room for maxReplicas (at most 1000)');
   const maxReplicas = checkInteger(scope, 'autoscaling.maxReplicas', options.maxReplicas, 1, 1000);
   if (maxReplicas <= minReplicas) {
     fail(scope, 'autoscaling.maxReplicas', `must be above minReplicas (${minReplicas})`, maxReplicas, `set maxReplicas to at least ${minReplicas + 1}, or use a fixed \`replicas\` count instead of autoscaling`);

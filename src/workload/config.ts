@@ -23,18 +23,16 @@ export function resolveConfig(scope: IConstruct, name: string, config: unknown):
     fail(scope, 'config', 'must hold at least one file', data, 'add a file such as { "app.yaml": "…" } or leave config out');
   }
   for (const key of keys) {
-    if (!KEY.test(key) || key.length > 253 || key === '.' || key === '..') {
+    if (!KEY.test(key) || key.length > 253 || key === '.' || key.startsWith('..')) {
       fail(scope, 'config', 'has a key that is not a valid file name', key, "use letters, digits, '-', '_' and '.', such as 'app.yaml'");
     }
   }
   const size = keys.reduce((n, k) => n + Buffer.byteLength(k) + Buffer.byteLength(data[k]), 0);
-  if (size > 1_000_000) {
-    fail(scope, 'config', 'is larger than the 1 MiB a ConfigMap can hold', `${size} bytes`, 'keep large files in the image or a volume');
+  if (size > 1_048_576) {
+    fail(scope, 'config', 'is larger than the 1 MiB (1,048,576 bytes) a ConfigMap can hold', `${size} bytes`, 'keep large files in the image or a volume');
   }
-  const sorted: Record<string, string> = {};
-  for (const key of keys) {
-    sorted[key] = data[key];
-  }
+  // fromEntries defines own properties, so a file named __proto__ is kept like any other.
+  const sorted: Record<string, string> = Object.fromEntries(keys.map((key) => [key, data[key]]));
   const hash = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 10);
   return { name: `${name}-config-${hash}`, data: sorted, hash };
 }

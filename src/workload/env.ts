@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
+import { looksSecret } from '../conventions/secret-names';
 import { checkEnvName, checkReferenceName, checkStringMap } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -32,25 +33,19 @@ export class EnvSource {
   /** @internal */
   public _toEnvFrom(scope: IConstruct, field: string): k8s.EnvFromSource {
     const name = checkReferenceName(scope, `${field}.name`, this.sourceName);
-    if (this.prefix !== undefined) {
-      checkEnvName(scope, `${field}.prefix`, this.prefix);
+    const prefix = this.prefix === undefined || this.prefix === '' ? undefined : this.prefix;
+    if (prefix !== undefined) {
+      if (typeof prefix !== 'string') {
+        fail(scope, `${field}.prefix`, 'must be a string', prefix, "use a prefix such as 'APP_', or leave it out");
+      }
+      checkEnvName(scope, `${field}.prefix`, prefix);
     }
     return this.kind === 'configMap'
-      ? { configMapRef: { name }, prefix: this.prefix }
-      : { secretRef: { name }, prefix: this.prefix };
+      ? { configMapRef: { name }, prefix }
+      : { secretRef: { name }, prefix };
   }
 }
 
-/**
- * Names that hold secrets by convention. A literal value under such a name ends up in Git and in
- * `kubectl describe`; kube-linter and Polaris flag it.
- */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY|(^|_)KEY($|_))/i;
-
-/** Whether an environment variable name looks like it holds a secret. */
-export function looksSecret(name: string): boolean {
-  return SECRET_NAME.test(name);
-}
 
 /** The env of a container: literals (never secret-looking) and Secret key references, no duplicates. */
 export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknown): k8s.EnvVar[] | undefined {

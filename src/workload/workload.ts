@@ -1,36 +1,42 @@
-import { ApiObject, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import { Autoscaling, resolveAutoscaling } from './autoscaling';
 import { ConfigContent, resolveConfig } from './config';
 import { resolveEnv } from './env';
 import { WorkloadProps } from './workload-props';
+import { ApiProtocol } from '../conventions/api-protocol';
 import { HealthCheck } from '../conventions/health-check';
 import { checkPinnedImage, versionLabelOf } from '../conventions/image';
 import { selectorLabels, standardLabels, StandardLabel } from '../conventions/labels';
-import { defaultHealthChecks, PROBE_DEFAULTS } from '../conventions/probes';
+import { PROBE_DEFAULTS } from '../conventions/probes';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { resolveRollout } from '../conventions/rollout';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
 import { dnsEgressRule } from '../network/dns-egress';
+import { CheckedGrant } from '../rbac/grants';
 import {
   checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkStringList, isLabelValue,
 } from '../private/checks';
-import { fail } from '../private/errors';
+import { fail, problem } from '../private/errors';
 import { refuseNameCollisions } from '../private/unique-names';
 
 /** What the construct using the core decides about it. */
 export interface WorkloadRole {
   /** The default `app.kubernetes.io/component`. */
   readonly component: string;
-  /** Who may reach the pods' port, besides what the user allows later. */
-  readonly ingressFrom: k8s.NetworkPolicyPeer[];
+  /** The protocol of the port: appProtocol, default port name and health checks. */
+  readonly protocol: ApiProtocol;
+  /** A headless Service (no cluster IP; DNS returns the pod IPs). */
+  readonly headless?: boolean;
 }
 
 const CONTAINER = 'app';
 const TMP_VOLUME = 'tmp';
 const CONFIG_VOLUME = 'config';
+const TOKEN_VOLUME = 'kube-api-access';
+const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 const RESERVED_LABELS = [StandardLabel.NAME, StandardLabel.INSTANCE, StandardLabel.VERSION, StandardLabel.COMPONENT, StandardLabel.PART_OF, StandardLabel.MANAGED_BY];
 
 /**
@@ -65,6 +71,22 @@ export class Workload {
 
   /** The annotations on every object. */
   public readonly annotations?: Record<string, string>;
+  /** The namespace of the chart the workload is in, if it has one. */
+  public readonly namespace?: string;
+  /** The protocol of the port. */
+  public readonly protocol: ApiProtocol;
+
+  /** The Role and RoleBinding, once something was granted. */
+  public role?: k8s.KubeRole;
+  public roleBinding?: k8s.KubeRoleBinding;
+
+  private readonly ingressRules: k8s.NetworkPolicyIngressRule[] = [];
+  private readonly egressRules: k8s.NetworkPolicyEgressRule[] = [dnsEgressRule()];
+  private readonly ruleKeys = new Set<string>();
+  private readonly policyRules: k8s.PolicyRule[] = [];
+  private readonly acknowledgements: Record<string, string> = {};
+  private readonly volumes: k8s.Volume[] = [];
+  private readonly volumeMounts: k8s.VolumeMount[] = [];
 
   constructor(private readonly owner: Construct, id: string, props: WorkloadProps, role: WorkloadRole) {
     if (props === null || typeof props !== 'object') {
@@ -92,8 +114,10 @@ export class Workload {
     const podAnnotations = props.podAnnotations === undefined ? undefined : checkAnnotations(owner, 'podAnnotations', props.podAnnotations);
 
     // Ports.
+    this.namespace = Chart.of(owner).namespace;
+    this.protocol = role.protocol;
     this.port = checkInteger(owner, 'port', props.port ?? 8080, 1, 65535);
-    this.portName = checkPortName(owner, 'portName', props.portName ?? 'http');
+    this.portName = checkPortName(owner, 'portName', props.portName ?? role.protocol.defaultPortName);
     this.servicePort = checkInteger(owner, 'servicePort', props.servicePort ?? 80, 1, 65535);
 
     // Scale.
@@ -137,11 +161,14 @@ export class Workload {
       ...probes,
       lifecycle: shutdown.lifecycle,
       securityContext: security.container,
-      volumeMounts: [
-        { name: TMP_VOLUME, mountPath: '/tmp' },
-        ...(config ? [{ name: CONFIG_VOLUME, mountPath: configMountPath, readOnly: true }] : []),
-      ],
+      volumeMounts: Lazy.any({ produce: () => this.volumeMounts }) as any,
     };
+    this.volumes.push({ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(`${tmpSize}Mi`) } });
+    this.volumeMounts.push({ name: TMP_VOLUME, mountPath: '/tmp' });
+    if (config) {
+      this.volumes.push({ name: CONFIG_VOLUME, configMap: { name: config.name } });
+      this.volumeMounts.push({ name: CONFIG_VOLUME, mountPath: configMountPath, readOnly: true });
+    }
 
     // The objects.
     this.serviceAccount = new k8s.KubeServiceAccount(owner, 'ServiceAccount', {
@@ -176,10 +203,7 @@ export class Workload {
               whenUnsatisfiable: 'ScheduleAnyway',
               labelSelector: { matchLabels: this.selectorLabels },
             })),
-            volumes: [
-              { name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(`${tmpSize}Mi`) } },
-              ...(config ? [{ name: CONFIG_VOLUME, configMap: { name: config.name } }] : []),
-            ],
+            volumes: Lazy.any({ produce: () => this.volumes }) as any,
             containers: [container],
           },
         },
@@ -190,13 +214,14 @@ export class Workload {
       metadata: this.metadata(),
       spec: {
         type: 'ClusterIP',
+        clusterIp: role.headless ? 'None' : undefined,
         selector: this.selectorLabels,
         ports: [{
           name: this.portName,
           port: this.servicePort,
           targetPort: k8s.IntOrString.fromString(this.portName),
           protocol: 'TCP',
-          appProtocol: 'http',
+          appProtocol: role.protocol.appProtocol,
         }],
       },
     });
@@ -215,8 +240,8 @@ export class Workload {
       spec: {
         podSelector: { matchLabels: { [StandardLabel.INSTANCE]: this.name } },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: role.ingressFrom, ports: [{ port: k8s.IntOrString.fromString(this.portName), protocol: 'TCP' }] }],
-        egress: [dnsEgressRule()],
+        ingress: Lazy.any({ produce: () => this.ingressRules }) as any,
+        egress: Lazy.any({ produce: () => this.egressRules }) as any,
       },
     });
 
@@ -233,18 +258,91 @@ export class Workload {
     }
 
     refuseNameCollisions(owner, () => this.objects());
+    owner.node.addValidation({
+      validate: () => (this.ingressRules.length > 0 ? [] : [problem('allowFrom', 'nothing may reach the pods: their NetworkPolicy denies all ingress',
+        'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
+    });
   }
 
   /** Every object of the core. */
   public objects(): ApiObject[] {
-    return [this.serviceAccount, this.configMap, this.deployment, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler]
-      .filter((o): o is ApiObject => o !== undefined);
+    return [this.serviceAccount, this.configMap, this.deployment, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
+      this.role, this.roleBinding].filter((o): o is ApiObject => o !== undefined);
+  }
+
+  /** Lets a peer reach the pods' port. Adding the same peer twice adds one rule. */
+  public allowIngressFrom(peer: k8s.NetworkPolicyPeer): void {
+    const rule: k8s.NetworkPolicyIngressRule = { from: [peer], ports: [{ port: k8s.IntOrString.fromString(this.portName), protocol: 'TCP' }] };
+    if (this.once('ingress', rule)) {
+      this.ingressRules.push(rule);
+    }
+  }
+
+  /** Lets the pods open connections to a peer on these ports. Adding the same rule twice adds one. */
+  public allowEgressTo(peer: k8s.NetworkPolicyPeer, ports: k8s.NetworkPolicyPort[]): void {
+    const rule: k8s.NetworkPolicyEgressRule = { to: [peer], ports };
+    if (this.once('egress', rule)) {
+      this.egressRules.push(rule);
+    }
+  }
+
+  /**
+   * Adds a checked rule to the workload's Role, creating the Role and its RoleBinding on first
+   * use and mounting a short-lived, projected API token (the ServiceAccount and the pod keep
+   * `automountServiceAccountToken: false`).
+   */
+  public grant(grant: CheckedGrant): void {
+    if (!this.once('grant', grant.rule)) {
+      return;
+    }
+    this.policyRules.push(grant.rule);
+    if (!this.role) {
+      this.createRole();
+    }
+    for (const [key, reason] of Object.entries(grant.acknowledgement ?? {})) {
+      const previous = this.acknowledgements[key];
+      this.acknowledgements[key] = previous === undefined || previous === reason ? reason : `${previous}; ${reason}`;
+      this.role!.metadata.addAnnotation(key, this.acknowledgements[key]);
+    }
+  }
+
+  private createRole(): void {
+    this.role = new k8s.KubeRole(this.owner, 'Role', {
+      metadata: this.metadata(),
+      rules: Lazy.any({ produce: () => this.policyRules }) as any,
+    });
+    this.roleBinding = new k8s.KubeRoleBinding(this.owner, 'RoleBinding', {
+      metadata: this.metadata(),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
+      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: this.namespace }],
+    });
+    this.volumes.push({
+      name: TOKEN_VOLUME,
+      projected: {
+        sources: [
+          { serviceAccountToken: { path: 'token', expirationSeconds: 3607 } },
+          { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+          { downwardApi: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+        ],
+      },
+    });
+    this.volumeMounts.push({ name: TOKEN_VOLUME, mountPath: TOKEN_PATH, readOnly: true });
   }
 
   /** Metadata of an object of this workload. */
   public metadata(annotations?: Record<string, string>, name?: string): k8s.ObjectMeta {
     const merged = { ...this.annotations, ...annotations };
     return { name: name ?? this.name, labels: this.labels, annotations: Object.keys(merged).length > 0 ? merged : undefined };
+  }
+
+  /** True the first time a rule of that kind is seen. */
+  private once(kind: string, rule: unknown): boolean {
+    const key = `${kind}:${JSON.stringify(rule)}`;
+    if (this.ruleKeys.has(key)) {
+      return false;
+    }
+    this.ruleKeys.add(key);
+    return true;
   }
 
   private labelValue(field: string, value: unknown): string {
@@ -255,7 +353,7 @@ export class Workload {
   }
 
   private probes(props: WorkloadProps): Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> {
-    const defaults = defaultHealthChecks();
+    const defaults = this.protocol.defaultHealthChecks();
     const pick = (field: string, given: unknown, fallback: HealthCheck): HealthCheck => {
       if (given === undefined) {
         return fallback;
@@ -272,10 +370,11 @@ export class Workload {
       fail(this.owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
         liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
     }
+    const port = { name: this.portName, number: this.port };
     return {
-      startupProbe: startup._toProbe(this.owner, 'startupProbe', this.portName, PROBE_DEFAULTS.startup),
-      readinessProbe: readiness._toProbe(this.owner, 'readinessProbe', this.portName, PROBE_DEFAULTS.readiness),
-      livenessProbe: liveness._toProbe(this.owner, 'livenessProbe', this.portName, PROBE_DEFAULTS.liveness),
+      startupProbe: startup._toProbe(this.owner, 'startupProbe', port, PROBE_DEFAULTS.startup),
+      readinessProbe: readiness._toProbe(this.owner, 'readinessProbe', port, PROBE_DEFAULTS.readiness),
+      livenessProbe: liveness._toProbe(this.owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness),
     };
   }
 

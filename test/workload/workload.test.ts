@@ -1,11 +1,14 @@
 import { Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
-import { Workload } from '../../src/workload/workload';
+import { ApiProtocol, ApiResource } from '../../src';
+import { checkGrant } from '../../src/rbac/grants';
+import { Workload, WorkloadRole } from '../../src/workload/workload';
 import { namespacedChart } from '../util/manifests';
 
 const IMAGE = 'ghcr.io/acme/orders:1.4.2';
 const FROM_MONITORING: k8s.NetworkPolicyPeer = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+const WEB: WorkloadRole = { component: 'web', protocol: ApiProtocol.HTTP };
 
 describe('Workload, the core every golden construct is made of', () => {
   test('creates its objects as children of the owner, named after the workload, with the role it is given', () => {
@@ -13,7 +16,9 @@ describe('Workload, the core every golden construct is made of', () => {
     const chart = namespacedChart('orders');
     const owner = new Construct(chart, 'orders');
     // WHEN
-    const workload = new Workload(owner, 'orders', { image: IMAGE }, { component: 'api', ingressFrom: [FROM_MONITORING] });
+    const workload = new Workload(owner, 'orders', { image: IMAGE }, { component: 'api', protocol: ApiProtocol.GRPC, headless: true });
+    workload.allowIngressFrom(FROM_MONITORING);
+    workload.allowIngressFrom(FROM_MONITORING);
     const docs = Testing.synth(chart);
     // THEN
     expect(workload.objects().map((o) => o.node.path)).toEqual([
@@ -22,14 +27,50 @@ describe('Workload, the core every golden construct is made of', () => {
     ]);
     expect(docs.every((d) => d.metadata.labels['app.kubernetes.io/component'] === 'api')).toBe(true);
     const policy = docs.find((d) => d.kind === 'NetworkPolicy');
-    expect(policy.spec.ingress[0].from).toEqual([FROM_MONITORING]);
+    expect(policy.spec.ingress).toEqual([{ from: [FROM_MONITORING], ports: [{ port: 'grpc', protocol: 'TCP' }] }]);
+    const service = docs.find((d) => d.kind === 'Service');
+    expect(service.spec.clusterIP).toBe('None');
+    expect(service.spec.ports[0]).toMatchObject({ name: 'grpc', appProtocol: 'grpc', targetPort: 'grpc' });
+  });
+
+  test('refuses at synth a workload that nothing may reach', () => {
+    // GIVEN
+    const chart = namespacedChart('orders');
+    new Workload(new Construct(chart, 'orders'), 'orders', { image: IMAGE }, WEB);
+    // WHEN / THEN
+    expect(() => Testing.synth(chart)).toThrow(
+      "[orders/orders] allowFrom: nothing may reach the pods: their NetworkPolicy denies all ingress, got 'no peers'; declare the clients with orders.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))");
+  });
+
+  test('a grant creates the Role and RoleBinding once and mounts a projected, short-lived API token', () => {
+    // GIVEN
+    const chart = namespacedChart('orders');
+    const owner = new Construct(chart, 'orders');
+    const workload = new Workload(owner, 'orders', { image: IMAGE }, WEB);
+    workload.allowIngressFrom(FROM_MONITORING);
+    // WHEN
+    const grant = checkGrant(owner, 'grantRead', ApiResource.CONFIG_MAPS, { names: ['flags'] });
+    workload.grant(grant);
+    workload.grant(grant);
+    const docs = Testing.synth(chart);
+    // THEN
+    const role = docs.find((d) => d.kind === 'Role');
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['flags'], verbs: ['get'] }]);
+    const binding = docs.find((d) => d.kind === 'RoleBinding');
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: 'orders', namespace: 'orders' }]);
+    expect(binding.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'orders' });
+    const pod = docs.find((d) => d.kind === 'Deployment').spec.template.spec;
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(pod.volumes.map((v: any) => v.name)).toEqual(['tmp', 'kube-api-access']);
+    expect(pod.volumes[1].projected.sources[0]).toEqual({ serviceAccountToken: { path: 'token', expirationSeconds: 3607 } });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'kube-api-access', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true });
   });
 
   test('lists the optional objects when asked for them', () => {
     // GIVEN
     const owner = new Construct(namespacedChart(), 'web');
     // WHEN
-    const workload = new Workload(owner, 'web', { image: IMAGE, autoscaling: { maxReplicas: 4 }, config: { 'a.txt': 'a' } }, { component: 'web', ingressFrom: [] });
+    const workload = new Workload(owner, 'web', { image: IMAGE, autoscaling: { maxReplicas: 4 }, config: { 'a.txt': 'a' } }, WEB);
     // THEN
     expect(workload.objects().map((o) => o.kind)).toEqual([
       'ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler',
@@ -40,7 +81,7 @@ describe('Workload, the core every golden construct is made of', () => {
   test('metadata() merges the workload annotations with the object-specific ones, and can rename', () => {
     // GIVEN
     const owner = new Construct(namespacedChart(), 'web');
-    const workload = new Workload(owner, 'web', { image: IMAGE, annotations: { 'acme.com/owner': 'shop' } }, { component: 'web', ingressFrom: [] });
+    const workload = new Workload(owner, 'web', { image: IMAGE, annotations: { 'acme.com/owner': 'shop' } }, WEB);
     // WHEN
     const meta = workload.metadata({ 'cert-manager.io/issuer': 'x' }, 'web-extra');
     // THEN
@@ -54,19 +95,19 @@ describe('Workload, the core every golden construct is made of', () => {
 
   test('refuses props that are not an object, at the owner', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', undefined as any, { component: 'web', ingressFrom: [] })).toThrow(
+    expect(() => new Workload(owner, 'web', undefined as any, WEB)).toThrow(
       '[shop/web] props: must be an object, got undefined; pass at least { image }');
   });
 
   test('refuses a config mount path on /tmp, which the writable scratch volume owns', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', { image: IMAGE, config: { a: 'b' }, configMountPath: '/tmp/' }, { component: 'web', ingressFrom: [] })).toThrow(
+    expect(() => new Workload(owner, 'web', { image: IMAGE, config: { a: 'b' }, configMountPath: '/tmp/' }, WEB)).toThrow(
       "[shop/web] configMountPath: must be an absolute path other than / and /tmp, got '/tmp/'; use a path such as '/config'");
   });
 
   test('refuses a version that cannot be a label value', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', { image: IMAGE, version: 'v1 beta' }, { component: 'web', ingressFrom: [] })).toThrow(
+    expect(() => new Workload(owner, 'web', { image: IMAGE, version: 'v1 beta' }, WEB)).toThrow(
       "[shop/web] version: must be a label value, got 'v1 beta'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
   });
 });

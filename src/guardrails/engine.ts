@@ -1,0 +1,81 @@
+import { ACKNOWLEDGEMENT_PREFIX, acknowledgementsOf, isWrittenReason } from './acknowledgement';
+import { buildContext } from './context';
+import { Manifest, isPlainObject, kindOf, nameOf } from './manifest';
+import { Rule, Severity } from './rule';
+import { ALL_RULES } from './rules';
+
+/** One problem found on one object by one rule. */
+export interface Finding {
+  /** The rule id, e.g. `image-tag` or `pss-privileged`. */
+  readonly rule: string;
+  /** The rule's severity. */
+  readonly severity: Severity;
+  /** The object's kind. */
+  readonly kind: string;
+  /** The object's metadata.name ('' when unset). */
+  readonly name: string;
+  /** The object's namespace: '' for cluster-scoped kinds, 'default' when unset. */
+  readonly namespace: string;
+  /** What is wrong, naming the container or field and the offending value. */
+  readonly message: string;
+  /** Why the rule exists. */
+  readonly why: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** Options of `checkManifests`. */
+export interface CheckOptions {
+  /**
+   * The rules to run.
+   * @default - every rule of ALL_RULES
+   */
+  readonly rules?: ReadonlyArray<Rule>;
+}
+
+/** The rule that reports an acknowledgement without a written reason. */
+export const ACK_REASON_RULE = {
+  id: 'ack-reason',
+  severity: 'error' as Severity,
+  why: 'An acknowledgement silences a rule on an object; without a reason nobody can later tell whether it still holds.',
+  fix: `Write why the finding is acceptable as the value of the ${ACKNOWLEDGEMENT_PREFIX}<rule-id> annotation.`,
+};
+
+/**
+ * Runs the guardrail rules over a set of plain Kubernetes objects. Entries that are not objects
+ * or have no kind are skipped. Cross-object rules look only inside the object's namespace.
+ *
+ * An object annotated `ack.cdk8s-golden.io/<rule-id>: <reason>` has that rule's findings
+ * acknowledged: they are left out. An acknowledgement with a blank reason is itself a finding.
+ *
+ * Findings come in a deterministic order: by position of the object in the input, then by the
+ * order of the rules, then in the order the rule reports them.
+ */
+export function checkManifests(manifests: ReadonlyArray<unknown>, options: CheckOptions = {}): Finding[] {
+  const rules = options.rules ?? ALL_RULES;
+  const objects: Manifest[] = manifests.filter((m): m is Manifest => isPlainObject(m) && kindOf(m) !== '');
+  const context = buildContext(objects);
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    const kind = kindOf(object);
+    const name = nameOf(object);
+    const namespace = context.namespaceOf(object);
+    const acks = acknowledgementsOf(object);
+    for (const [rule, reason] of acks) {
+      if (!isWrittenReason(reason)) {
+        const r = ACK_REASON_RULE;
+        findings.push({ rule: r.id, severity: r.severity, kind, name, namespace, message: `acknowledgement of ${rule} has no written reason`, why: r.why, fix: r.fix });
+      }
+    }
+    for (const rule of rules) {
+      const ack = acks.get(rule.id);
+      if (ack !== undefined && isWrittenReason(ack)) {
+        continue;
+      }
+      for (const message of rule.check(object, context)) {
+        findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message, why: rule.why, fix: rule.fix });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,41 @@
+import { Manifest } from './manifest';
+import { PodTemplate } from './pod-template';
+
+/** How bad a finding is: an `error` fails a check, a `warning` is reported only. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * Cross-object lookups over the whole manifest set, built once before the rules run.
+ * Everything is indexed by namespace, so a rule looks only at its own namespace.
+ */
+export interface RuleContext {
+  /** The namespace of an object: '' for cluster-scoped kinds, else metadata.namespace or 'default'. */
+  namespaceOf(object: Manifest): string;
+  /** The pod template of a workload object (cached), or undefined for other objects. */
+  podTemplateOf(object: Manifest): PodTemplate | undefined;
+  /** The pod templates of every workload in a namespace, in input order. */
+  podTemplatesIn(namespace: string): ReadonlyArray<PodTemplate>;
+  /** The objects of a kind in a namespace ('' for cluster-scoped kinds), in input order. */
+  objectsOf(kind: string, namespace: string): ReadonlyArray<Manifest>;
+  /** The first object of that kind and name in the namespace. */
+  find(kind: string, namespace: string, name: string): Manifest | undefined;
+  /** The HorizontalPodAutoscalers in the object's namespace whose scaleTargetRef names it. */
+  autoscalersOf(object: Manifest): ReadonlyArray<Manifest>;
+}
+
+/** One guardrail: a pure check over one object, with the reason it exists and the fix. */
+export interface Rule {
+  /** Stable identifier; rules derived from the Pod Security Standards start with `pss-`. */
+  readonly id: string;
+  /** Severity of every finding of this rule. */
+  readonly severity: Severity;
+  /** Why the rule exists: the failure it prevents. */
+  readonly why: string;
+  /** How to fix a finding. */
+  readonly fix: string;
+  /**
+   * Checks one object and returns one message per problem ([] when compliant or not applicable).
+   * Messages name the container or field and the offending value.
+   */
+  check(object: Manifest, context: RuleContext): string[];
+}

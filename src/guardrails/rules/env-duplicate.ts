@@ -1,0 +1,26 @@
+import { objectsAt } from '../manifest';
+import { Rule } from '../rule';
+
+/** No container declares the same environment variable twice. */
+export const envDuplicate: Rule = {
+  id: 'env-duplicate',
+  severity: 'error',
+  why: 'With two env entries of the same name only the last one counts, and a merge or patch silently picks the other.',
+  fix: 'Declare each environment variable once.',
+  check: (object, context) => {
+    const messages: string[] = [];
+    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+      const seen = new Set<string>();
+      const reported = new Set<string>();
+      for (const env of objectsAt(ref.container.env)) {
+        const name = String(env.name);
+        if (seen.has(name) && !reported.has(name)) {
+          reported.add(name);
+          messages.push(`${ref.label}: env ${name} is declared more than once`);
+        }
+        seen.add(name);
+      }
+    }
+    return messages;
+  },
+};

@@ -1,0 +1,22 @@
+import { looksSecret } from '../../conventions/secret-names';
+import { objectsAt } from '../manifest';
+import { Rule } from '../rule';
+
+/** Secrets are never written as literal env values. */
+export const envSecret: Rule = {
+  id: 'env-secret',
+  severity: 'error',
+  why: 'A literal secret in a manifest ends up in Git, in the API server\'s object and in every `kubectl get -o yaml`.',
+  fix: 'Store the value in a Secret and reference it with env[].valueFrom.secretKeyRef.',
+  check: (object, context) => {
+    const messages: string[] = [];
+    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+      for (const env of objectsAt(ref.container.env)) {
+        if (typeof env.name === 'string' && looksSecret(env.name) && env.value !== undefined && env.value !== null && env.value !== '') {
+          messages.push(`${ref.label}: env ${env.name} has a literal value, use valueFrom.secretKeyRef`);
+        }
+      }
+    }
+    return messages;
+  },
+};

@@ -1,0 +1,20 @@
+import { resourceQuantity, resourcedContainers } from '../container-fields';
+import { Rule } from '../rule';
+
+/** Every container requests and limits ephemeral storage. */
+export const ephemeralStorage: Rule = {
+  id: 'ephemeral-storage',
+  severity: 'warning',
+  why: 'Without an ephemeral-storage request and limit a container can fill the node\'s disk and get every pod on it evicted.',
+  fix: 'Set resources.requests and resources.limits of ephemeral-storage on every container.',
+  check: (object, context) => {
+    const messages: string[] = [];
+    for (const ref of resourcedContainers(context.podTemplateOf(object))) {
+      const missing = (['requests', 'limits'] as const).filter((section) => resourceQuantity(ref, section, 'ephemeral-storage') === undefined);
+      if (missing.length > 0) {
+        messages.push(`${ref.label}: resources.${missing.join(' and resources.')} of ephemeral-storage ${missing.length > 1 ? 'are' : 'is'} unset`);
+      }
+    }
+    return messages;
+  },
+};

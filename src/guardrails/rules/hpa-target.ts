@@ -1,0 +1,20 @@
+import { kindOf, objectAt, quote } from '../manifest';
+import { Rule } from '../rule';
+
+/** An autoscaler scales an object of the output. */
+export const hpaTarget: Rule = {
+  id: 'hpa-target',
+  severity: 'error',
+  why: 'An autoscaler whose scaleTargetRef names nothing scales nothing: the workload stays at its initial size under load.',
+  fix: 'Point spec.scaleTargetRef at the kind and name of a workload in the same namespace.',
+  check: (object, context) => {
+    if (kindOf(object) !== 'HorizontalPodAutoscaler') {
+      return [];
+    }
+    const target = objectAt(objectAt(object.spec).scaleTargetRef);
+    const namespace = context.namespaceOf(object);
+    return context.find(String(target.kind), namespace, String(target.name))
+      ? []
+      : [`scaleTargetRef ${target.kind} ${quote(target.name)} names no object in namespace ${namespace}`];
+  },
+};

@@ -1,0 +1,20 @@
+import { isPlainObject } from '../manifest';
+import { isLongRunning, servingContainers } from '../pod-template';
+import { Rule } from '../rule';
+
+/** Containers of long-running workloads have a liveness probe. */
+export const livenessProbe: Rule = {
+  id: 'liveness-probe',
+  severity: 'warning',
+  why: 'Without a liveness probe a deadlocked container keeps running and is never restarted.',
+  fix: 'Add a livenessProbe to every container, on a different check than the readiness probe.',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    if (!template || !isLongRunning(template)) {
+      return [];
+    }
+    return servingContainers(template)
+      .filter((ref) => !isPlainObject(ref.container.livenessProbe))
+      .map((ref) => `${ref.label}: has no livenessProbe`);
+  },
+};

@@ -1,0 +1,35 @@
+import { Manifest, arrayAt, objectAt } from '../manifest';
+import { Rule } from '../rule';
+import { matchesLabelSelector } from '../selector';
+
+/** The policy types a NetworkPolicy applies, with the API's defaulting. */
+export function policyTypesOf(policy: Manifest): ReadonlyArray<string> {
+  const spec = objectAt(policy.spec);
+  const types = arrayAt(spec.policyTypes);
+  if (types.length > 0) {
+    return types.map(String);
+  }
+  return spec.egress !== undefined ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+/** Every pod is selected by NetworkPolicies for both ingress and egress. */
+export const netpolCoversPod: Rule = {
+  id: 'netpol-covers-pod',
+  severity: 'warning',
+  why: 'A pod no NetworkPolicy selects accepts connections from, and opens connections to, anything in the cluster.',
+  fix: 'Add NetworkPolicies that select the pod for Ingress and for Egress (a default-deny plus allow rules, with DNS egress allowed).',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    if (!template) {
+      return [];
+    }
+    const covered = new Set<string>();
+    for (const policy of context.objectsOf('NetworkPolicy', context.namespaceOf(object))) {
+      if (matchesLabelSelector(objectAt(policy.spec).podSelector ?? {}, template.labels)) {
+        policyTypesOf(policy).forEach((type) => covered.add(type));
+      }
+    }
+    const missing = ['Ingress', 'Egress'].filter((type) => !covered.has(type));
+    return missing.length === 0 ? [] : [`no NetworkPolicy selects the pods for ${missing.join(' and ')}`];
+  },
+};

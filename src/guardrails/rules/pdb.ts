@@ -1,0 +1,22 @@
+import { kindOf, objectAt } from '../manifest';
+import { REPLICATED_KINDS } from '../pod-template';
+import { maximumReplicas } from '../replicas';
+import { Rule } from '../rule';
+import { matchesLabelSelector } from '../selector';
+
+/** Replicated workloads are covered by a PodDisruptionBudget. */
+export const pdb: Rule = {
+  id: 'pdb',
+  severity: 'error',
+  why: 'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once.',
+  fix: 'Add a PodDisruptionBudget (maxUnavailable: 1) whose selector matches the workload\'s pods.',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    if (!template || !REPLICATED_KINDS.has(kindOf(object)) || maximumReplicas(object, context) < 2) {
+      return [];
+    }
+    const covered = context.objectsOf('PodDisruptionBudget', context.namespaceOf(object))
+      .some((budget) => matchesLabelSelector(objectAt(budget.spec).selector, template.labels));
+    return covered ? [] : [`no PodDisruptionBudget in namespace ${context.namespaceOf(object)} selects the ${kindOf(object)}'s pods`];
+  },
+};

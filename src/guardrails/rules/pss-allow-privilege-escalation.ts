@@ -1,0 +1,27 @@
+import { quote } from '../manifest';
+import { containerSecurityContext, isWindowsPod } from '../pod-template';
+import { Rule } from '../rule';
+
+/** PSS restricted: every container sets allowPrivilegeEscalation false (Linux pods). */
+export const pssAllowPrivilegeEscalation: Rule = {
+  id: 'pss-allow-privilege-escalation',
+  severity: 'error',
+  why: 'Without allowPrivilegeEscalation: false a process can gain more privileges than its parent through setuid binaries (Pod Security restricted).',
+  fix: 'Set securityContext.allowPrivilegeEscalation: false on every container, init and ephemeral containers included.',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    if (!template || isWindowsPod(template)) {
+      return [];
+    }
+    const messages: string[] = [];
+    for (const ref of template.containers) {
+      const value = containerSecurityContext(ref).allowPrivilegeEscalation;
+      if (value !== false) {
+        messages.push(value === undefined || value === null
+          ? `${ref.label}: securityContext.allowPrivilegeEscalation is unset, expected false`
+          : `${ref.label}: securityContext.allowPrivilegeEscalation is ${quote(value)}, expected false`);
+      }
+    }
+    return messages;
+  },
+};

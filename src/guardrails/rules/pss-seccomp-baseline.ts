@@ -1,0 +1,27 @@
+import { objectAt } from '../manifest';
+import { containerSecurityContext, podSecurityContext } from '../pod-template';
+import { Rule } from '../rule';
+
+/** PSS baseline: seccomp never Unconfined. */
+export const pssSeccompBaseline: Rule = {
+  id: 'pss-seccomp-baseline',
+  severity: 'error',
+  why: 'An Unconfined seccomp profile lets the container make every system call (Pod Security baseline).',
+  fix: 'Set seccompProfile.type to RuntimeDefault (or Localhost) instead of Unconfined.',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    if (!template) {
+      return [];
+    }
+    const messages: string[] = [];
+    if (objectAt(podSecurityContext(template).seccompProfile).type === 'Unconfined') {
+      messages.push('pod securityContext.seccompProfile.type is \'Unconfined\'');
+    }
+    for (const ref of template.containers) {
+      if (objectAt(containerSecurityContext(ref).seccompProfile).type === 'Unconfined') {
+        messages.push(`${ref.label}: securityContext.seccompProfile.type is 'Unconfined'`);
+      }
+    }
+    return messages;
+  },
+};

@@ -1,0 +1,22 @@
+import { quote } from '../manifest';
+import { Rule } from '../rule';
+import { serviceAccountNameOf } from './sa-token';
+
+/** A pod's service account is part of the output. */
+export const saExists: Rule = {
+  id: 'sa-exists',
+  severity: 'error',
+  why: 'A pod that names a missing ServiceAccount is never created: the ReplicaSet keeps failing with "serviceaccount not found".',
+  fix: 'Add the ServiceAccount to the same namespace, or correct serviceAccountName.',
+  check: (object, context) => {
+    const template = context.podTemplateOf(object);
+    const name = template ? serviceAccountNameOf(template.spec) : undefined;
+    if (name === undefined || name === 'default') {
+      return [];
+    }
+    const namespace = context.namespaceOf(object);
+    return context.find('ServiceAccount', namespace, name)
+      ? []
+      : [`serviceAccountName ${quote(name)} names no ServiceAccount in namespace ${namespace}`];
+  },
+};

@@ -1,0 +1,35 @@
+import { describeObject } from '../container-fields';
+import { isCoreKind, objectAt, objectsAt, quote } from '../manifest';
+import { servingContainers } from '../pod-template';
+import { Rule } from '../rule';
+import { matchesMapSelector } from '../selector';
+
+/** A Service's targetPorts are ports that its pods declare. */
+export const serviceTargetPort: Rule = {
+  id: 'service-target-port',
+  severity: 'error',
+  why: 'A targetPort that names no container port (or a number no container declares) sends traffic nowhere: the classic outage after a port rename.',
+  fix: 'Set targetPort to the name of a container port of the selected pods (e.g. \'http\').',
+  check: (object, context) => {
+    const selector = objectAt(object.spec).selector;
+    if (!isCoreKind(object, 'Service')) {
+      return [];
+    }
+    const templates = context.podTemplatesIn(context.namespaceOf(object)).filter((template) => matchesMapSelector(selector, template.labels));
+    const messages: string[] = [];
+    for (const port of objectsAt(objectAt(object.spec).ports)) {
+      const target = port.targetPort ?? port.port;
+      const byName = typeof target === 'string' && !/^\d+$/.test(target);
+      for (const template of templates) {
+        const containerPorts = servingContainers(template).flatMap((ref) => objectsAt(ref.container.ports));
+        const found = byName
+          ? containerPorts.some((containerPort) => containerPort.name === target)
+          : containerPorts.some((containerPort) => Number(containerPort.containerPort) === Number(target));
+        if (!found) {
+          messages.push(`port ${port.name ?? port.port}: targetPort ${quote(target)} is not a container port ${byName ? 'name ' : ''}of ${describeObject(template.owner)}`);
+        }
+      }
+    }
+    return messages;
+  },
+};

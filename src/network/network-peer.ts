@@ -1,0 +1,121 @@
+/** The transport protocol of a port. */
+export enum NetworkProtocol {
+  /** TCP. */
+  TCP = 'TCP',
+  /** UDP. */
+  UDP = 'UDP',
+}
+
+/** A port and its protocol, for network rules. */
+export class NetworkPort {
+  /** A TCP port. */
+  public static tcp(port: number): NetworkPort {
+    return new NetworkPort(port, NetworkProtocol.TCP);
+  }
+
+  /** A UDP port. */
+  public static udp(port: number): NetworkPort {
+    return new NetworkPort(port, NetworkProtocol.UDP);
+  }
+
+  private constructor(
+    /** The port number. */
+    public readonly port: number,
+    /** The protocol. */
+    public readonly protocol: NetworkProtocol,
+  ) {}
+}
+
+/** How a peer is selected in a NetworkPolicy rule. */
+export interface PeerSelection {
+  /** What the peer is, for error messages, e.g. `pods app=orders in namespace payments`. */
+  readonly description: string;
+  /**
+   * The peer's namespace.
+   * @default - the namespace of the policy's workload
+   */
+  readonly namespace?: string;
+  /**
+   * Labels of the peer's pods.
+   * @default - every pod of the namespace (with `namespace`), or none (with `cidr`)
+   */
+  readonly podLabels?: { [key: string]: string };
+  /**
+   * An IP range outside the cluster, in CIDR notation.
+   * @default - not an IP range
+   */
+  readonly cidr?: string;
+  /**
+   * Ranges inside `cidr` that are not part of the peer.
+   * @default - none
+   */
+  readonly except?: string[];
+  /**
+   * The ports the peer listens on, for traffic to it.
+   * @default - the peer declares none (a golden workload's own port is used for golden peers)
+   */
+  readonly ports?: NetworkPort[];
+  /**
+   * Whether the peer is a golden workload of this library, whose own NetworkPolicy gets the
+   * matching rule.
+   * @default false
+   */
+  readonly golden?: boolean;
+}
+
+/**
+ * Something traffic can be allowed from or to: a WebService, an InternalApi, pods selected by
+ * labels, a whole namespace, or an IP range.
+ */
+export interface INetworkPeer {
+  /** How the peer is selected in NetworkPolicy rules. */
+  toPeerSelection(): PeerSelection;
+}
+
+/** Options of a label-selected peer. */
+export interface PodsPeerOptions {
+  /**
+   * The namespace of the pods.
+   * @default - the namespace of the workload that allows the traffic
+   */
+  readonly namespace?: string;
+  /**
+   * The ports the pods listen on; required for `allowTo`.
+   * @default - none (enough for `allowFrom`)
+   */
+  readonly ports?: NetworkPort[];
+}
+
+/** Peers that are not golden workloads. */
+export class NetworkPeer implements INetworkPeer {
+  /**
+   * Every pod of a namespace (selected by its `kubernetes.io/metadata.name` label).
+   * @param ports the ports to allow for `allowTo`
+   */
+  public static namespace(name: string, ports?: NetworkPort[]): NetworkPeer {
+    return new NetworkPeer({ description: `namespace ${name}`, namespace: name, ports });
+  }
+
+  /** Pods with these labels, in the workload's namespace unless another is given. */
+  public static pods(labels: { [key: string]: string }, options: PodsPeerOptions = {}): NetworkPeer {
+    const shown = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const where = options.namespace === undefined ? '' : ` in namespace ${options.namespace}`;
+    return new NetworkPeer({ description: `pods ${shown}${where}`, podLabels: labels, namespace: options.namespace, ports: options.ports });
+  }
+
+  /**
+   * An IP range outside the cluster, for `allowTo`: a database, a SaaS API, a partner network.
+   * @param cidr the range, e.g. `203.0.113.0/24` or `2001:db8::/32`
+   * @param ports the ports to allow
+   * @param except ranges inside `cidr` to leave out
+   */
+  public static ipBlock(cidr: string, ports: NetworkPort[], except?: string[]): NetworkPeer {
+    return new NetworkPeer({ description: `ip block ${cidr}`, cidr, ports, except });
+  }
+
+  private constructor(private readonly selection: PeerSelection) {}
+
+  public toPeerSelection(): PeerSelection {
+    return this.selection;
+  }
+}

@@ -1,0 +1,58 @@
+import { k8s } from 'cdk8s-plus-30';
+import { IConstruct } from 'constructs';
+import { ApiResource } from './api-resource';
+import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
+import { GrantOptions } from './grant-options';
+import { checkReferenceName } from '../private/checks';
+import { fail } from '../private/errors';
+
+
+/** What a checked grant adds to the Role. */
+export interface CheckedGrant {
+  readonly rule: k8s.PolicyRule;
+  /** The acknowledgement annotation, when the grant needed one. */
+  readonly acknowledgement?: Record<string, string>;
+}
+
+const SENSITIVE_SUBRESOURCES = ['pods/exec', 'pods/attach'];
+
+/**
+ * Checks one read grant: no wildcards ever; every Secret, `pods/exec` and `pods/attach` only with
+ * a written reason. Names scope the rule to exact objects.
+ */
+export function checkGrant(scope: IConstruct, field: string, resource: unknown, options: GrantOptions = {}): CheckedGrant {
+  if (!(resource instanceof ApiResource)) {
+    fail(scope, `${field}.resource`, 'must be an ApiResource', resource, "use ApiResource.CONFIG_MAPS or ApiResource.of('group', 'resources')");
+  }
+  if (typeof resource.apiGroup !== 'string' || resource.apiGroup.includes('*') || typeof resource.resource !== 'string' || !/^[a-z0-9][-a-z0-9.]*(\/[a-z]+)?$/.test(resource.resource)) {
+    fail(scope, `${field}.resource`, 'must name one API group and one resource, without wildcards', `${resource}`,
+      'grant each resource the app needs by name, such as ApiResource.of(\'cert-manager.io\', \'certificates\')');
+  }
+  const names = options.names === undefined ? undefined : options.names.map((n, i) => checkReferenceName(scope, `${field}.names[${i}]`, n));
+  if (names !== undefined && names.length === 0) {
+    fail(scope, `${field}.names`, 'must name at least one object', names, 'list the objects, or leave names out to grant the whole kind');
+  }
+  const reason = options.acknowledgement;
+  if (reason !== undefined && (typeof reason !== 'string' || reason.trim().length < 10)) {
+    fail(scope, `${field}.acknowledgement`, 'must be a written reason of at least 10 characters', reason, 'say why the app needs this access');
+  }
+  const sensitive = SENSITIVE_SUBRESOURCES.includes(resource.resource) && resource.apiGroup === ''
+    ? `${resource.resource} opens a shell into pods`
+    : resource.resource === 'secrets' && resource.apiGroup === '' && names === undefined ? 'reading every Secret of the namespace exposes all its credentials' : undefined;
+  if (sensitive !== undefined && reason === undefined) {
+    fail(scope, field, `${sensitive}, and is refused without an acknowledgement`, `${resource}`,
+      resource.resource === 'secrets' ? 'grant the Secrets by name with grantReadSecret(...names), or pass { acknowledgement: \'why\' }' : "pass { acknowledgement: 'why the app needs it' }");
+  }
+  if (sensitive === undefined && reason !== undefined) {
+    fail(scope, `${field}.acknowledgement`, 'is only for grants the guardrails refuse otherwise (every Secret, pods/exec, pods/attach)', reason, 'remove it');
+  }
+  const exec = SENSITIVE_SUBRESOURCES.includes(resource.resource);
+  const verbs = exec ? ['create', 'get'] : names === undefined ? ['get', 'list'] : ['get'];
+  if (options.watch === true && !exec) {
+    verbs.push(...(names === undefined ? ['watch'] : ['list', 'watch']));
+  }
+  return {
+    rule: { apiGroups: [resource.apiGroup], resources: [resource.resource], resourceNames: names, verbs },
+    acknowledgement: sensitive !== undefined && reason !== undefined ? { [`${ACKNOWLEDGEMENT_PREFIX}rbac-wildcard`]: reason } : undefined,
+  };
+}
