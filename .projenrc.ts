@@ -15,11 +15,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.68.12',
   constructsVersion: '10.3.0',
   peerDeps: ['cdk8s-plus-30@^2.4.10'],
+  // The command line reads YAML; jsii packages ship their non-jsii dependencies bundled.
+  bundledDeps: ['yaml@^2.6.0'],
   devDeps: [
     'cdk8s-plus-30@2.4.10',
+    'cdk8s-cli@^2.207.0',
+    'fast-check@^4.3.0',
     'kubernetes-models@^4.5.1',
-    'yaml@^2.6.0',
   ],
+  bin: { 'cdk8s-golden': 'lib/cli/main.js' },
 
   jestOptions: {
     // Snapshots are reviewed, never refreshed by a test run: `npx projen test -u` is a conscious act.
