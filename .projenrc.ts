@@ -47,11 +47,12 @@ project.npmignore?.exclude('/examples/', '/.ci/', '/.tmp/', '/bench/');
 // Examples are part of the product: lint them like the source.
 project.eslint?.addLintPattern('examples');
 
-// The first README command: install, then synthesize the example app into YAML.
-project.addTask('synth:example', {
-  description: 'Synthesize examples/web-service into examples/web-service/dist',
-  cwd: 'examples/web-service',
-  exec: 'ts-node --project ../../test/tsconfig.json main.ts',
+// The first README command: install, then synthesize every example app into YAML (dist/ beside each).
+const synthExamples = project.addTask('synth:example', {
+  description: 'Synthesize every app in examples/ into examples/<name>/dist',
 });
+for (const example of ['web-service', 'internal-apis']) {
+  synthExamples.exec('ts-node --project ../../test/tsconfig.json main.ts', { cwd: `examples/${example}` });
+}
 
 project.synth();

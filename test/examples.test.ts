@@ -1,8 +1,13 @@
 import { Testing } from 'cdk8s';
-import { oneOf } from './util/manifests';
+import { byKind, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
+import { buildApp } from '../examples/internal-apis/main';
 import { StorefrontChart } from '../examples/web-service/main';
 import { checkManifests } from '../src/guardrails/engine';
+
+function findings(docs: any[]): string[] {
+  return checkManifests(docs).map((f) => `${f.rule} ${f.kind}/${f.name}: ${f.message}`);
+}
 
 describe('examples/web-service', () => {
   // GIVEN
@@ -23,7 +28,40 @@ describe('examples/web-service', () => {
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {
-    expect(checkManifests(docs).map((f) => `${f.rule} ${f.kind}/${f.name}: ${f.message}`)).toEqual([]);
+    expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('examples/internal-apis', () => {
+  // GIVEN
+  const app = Testing.app();
+  // WHEN
+  const { shop, payments } = buildApp(app);
+  const shopDocs = Testing.synth(shop);
+  const paymentsDocs = Testing.synth(payments);
+  const all = [...shopDocs, ...paymentsDocs];
+
+  test('synthesizes a storefront calling orders in its namespace and ledger across namespaces', () => {
+    // THEN
+    expect(shopDocs).toMatchSnapshot();
+    expect(paymentsDocs).toMatchSnapshot();
+    const policy = (name: string) => byKind(all, 'NetworkPolicy').find((p) => p.metadata.name === name).spec;
+    expect(policy('storefront').egress.map((r: any) => r.to[0])).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+      { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'orders' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'payments' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'ledger' } } },
+    ]);
+    expect(policy('ledger').ingress[0].from).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'storefront' } } },
+    ]);
+    expect(policy('ledger').egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ port: 5432, protocol: 'TCP' }] });
+    expect(oneOf(shopDocs, 'Role').rules.map((r: any) => r.resourceNames)).toEqual([['orders-feature-flags'], ['orders-signing-key']]);
+    expect(paymentsDocs.every((d) => d.metadata.namespace === 'payments')).toBe(true);
+  });
+
+  test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {
+    expect(findings(all)).toEqual([]);
+    expect(allSchemaErrors(all)).toEqual([]);
   });
 });

@@ -1,0 +1,59 @@
+// A storefront calling two internal APIs: `orders` in its own namespace and `ledger`, a gRPC
+// API of the payments team, in another. Every allowed path is declared here; everything else is
+// denied by the NetworkPolicies the constructs write.
+// Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
+import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ApiProtocol, InternalApi, NetworkPeer, NetworkPort, WebService } from '../../src';
+
+/** The payments team's chart: a gRPC ledger in the payments namespace. */
+export class PaymentsChart extends Chart {
+  public readonly ledger: InternalApi;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'payments' });
+    this.ledger = new InternalApi(this, 'ledger', {
+      image: 'ghcr.io/acme/ledger:3.2.0',
+      protocol: ApiProtocol.GRPC,
+      port: 9090,
+    });
+    // The ledger talks to its database outside the cluster, and nothing else.
+    this.ledger.allowTo(NetworkPeer.ipBlock('10.20.0.0/16', [NetworkPort.tcp(5432)]));
+  }
+}
+
+/** The shop team's chart: the public storefront and its orders API. */
+export class ShopChart extends Chart {
+  public readonly storefront: WebService;
+  public readonly orders: InternalApi;
+
+  constructor(scope: Construct, id: string, payments: PaymentsChart) {
+    super(scope, id, { namespace: 'shop' });
+    this.storefront = new WebService(this, 'storefront', {
+      image: 'ghcr.io/acme/storefront:2.0.1',
+      host: 'shop.example.com',
+    });
+    this.orders = new InternalApi(this, 'orders', { image: 'ghcr.io/acme/orders:1.4.2' });
+
+    // The storefront calls both APIs: ingress rules on the APIs, egress rules on the storefront.
+    this.storefront.allowTo(this.orders, payments.ledger);
+    // Prometheus scrapes the orders API from the monitoring namespace.
+    this.orders.allowFrom(NetworkPeer.namespace('monitoring'));
+    // The orders API reads its feature flags and one Secret through the Kubernetes API.
+    this.orders.grantReadConfigMap('orders-feature-flags');
+    this.orders.grantReadSecret('orders-signing-key');
+  }
+}
+
+/** Both charts in one app. */
+export function buildApp(app: App): { shop: ShopChart; payments: PaymentsChart } {
+  const payments = new PaymentsChart(app, 'payments');
+  const shop = new ShopChart(app, 'shop', payments);
+  return { shop, payments };
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildApp(app);
+  app.synth();
+}
