@@ -15,3 +15,4 @@ export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-wo
 export type { WorkloadProps } from './workload/workload-props';
 export { WebService, type WebServiceProps } from './web-service';
 export { InternalApi, type InternalApiProps } from './internal-api';
+export { GoldenApp } from './golden-app';
