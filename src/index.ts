@@ -15,4 +15,10 @@ export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-wo
 export type { WorkloadProps } from './workload/workload-props';
 export { WebService, type WebServiceProps } from './web-service';
 export { InternalApi, type InternalApiProps } from './internal-api';
+export { NamespaceQuota, type NamespaceQuotaProps, type QuotaNumbers } from './namespace/namespace-quota';
+export { PodSecurityLevel } from './namespace/pod-security-level';
+export { CpuLimits } from './platform/cpu-limits';
+export { PlatformDefaults, type PlatformDefaultsProps } from './platform/platform-defaults';
+export { SecurityPreset } from './platform/security-preset';
+export { SecureNamespace, type SecureNamespaceProps } from './secure-namespace';
 export { GoldenApp } from './golden-app';

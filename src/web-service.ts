@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import { IngressTls } from './network/ingress-tls';
 import { NetworkPeer } from './network/network-peer';
+import { PlatformDefaults } from './platform/platform-defaults';
 import { checkAnnotations, checkHostName, checkReferenceName } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
@@ -18,17 +19,18 @@ export interface WebServiceProps extends WorkloadProps {
   readonly host?: string;
   /**
    * The IngressClass that serves the Ingress.
-   * @default 'nginx'
+   * @default - the platform default (PlatformDefaults), else 'nginx'
    */
   readonly ingressClassName?: string;
   /**
    * The namespace of the ingress controller's pods, which may reach the service's pods.
-   * @default 'ingress-nginx'
+   * @default - the platform default (PlatformDefaults), else 'ingress-nginx'
    */
   readonly ingressControllerNamespace?: string;
   /**
    * The certificate of the Ingress.
-   * @default IngressTls.certManagerClusterIssuer('letsencrypt') into the Secret `<name>-tls`
+   * @default - the platform default (PlatformDefaults), else
+   * IngressTls.certManagerClusterIssuer('letsencrypt') into the Secret `<name>-tls`
    */
   readonly tls?: IngressTls;
   /**
@@ -51,12 +53,18 @@ export class WebService extends GoldenWorkload {
 
   constructor(scope: Construct, id: string, props: WebServiceProps) {
     super(scope, id, props, { component: 'web' });
-    const controllerNamespace = checkReferenceName(this, 'ingressControllerNamespace', props.ingressControllerNamespace ?? 'ingress-nginx');
+    const platform = PlatformDefaults.of(this);
+    const controllerNamespace = checkReferenceName(this, 'ingressControllerNamespace',
+      props.ingressControllerNamespace ?? platform.ingressControllerNamespace ?? 'ingress-nginx');
     this.allowFrom(NetworkPeer.namespace(controllerNamespace));
 
     if (props.host !== undefined) {
       this.host = checkHostName(this, 'host', props.host);
-      const ingress = this.exposeViaIngress(this.host, props);
+      const ingress = this.exposeViaIngress(this.host, {
+        ...props,
+        ingressClassName: props.ingressClassName ?? platform.ingressClassName,
+        tls: props.tls ?? platform.tls,
+      });
       this.ingress = ingress;
       refuseNameCollisions(this, () => [ingress]);
     } else {

@@ -2,7 +2,9 @@ import { Testing } from 'cdk8s';
 import { byKind, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
 import { buildApp } from '../examples/internal-apis/main';
+import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
 import { StorefrontChart } from '../examples/web-service/main';
+import { WebService } from '../src';
 import { checkManifests } from '../src/guardrails/engine';
 
 function findings(docs: any[]): string[] {
@@ -63,5 +65,37 @@ describe('examples/internal-apis', () => {
   test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {
     expect(findings(all)).toEqual([]);
     expect(allSchemaErrors(all)).toEqual([]);
+  });
+});
+
+describe('examples/platform-profile', () => {
+  test.each([[false, 'RESTRICTED'], [true, 'PLATFORM_ASSIGNED']])('with openshift=%p the platform package sets every default (%s)', (openshift) => {
+    // GIVEN
+    const app = Testing.app();
+    // WHEN
+    const { namespace, checkout } = buildPlatformApp(app, openshift);
+    const nsDocs = Testing.synth(namespace);
+    const docs = Testing.synth(checkout);
+    // THEN
+    expect([...nsDocs, ...docs]).toMatchSnapshot();
+    const deployment = oneOf(docs, 'Deployment');
+    const pod = deployment.spec.template.spec;
+    expect(pod.priorityClassName).toBe('acme-standard');
+    expect(pod.containers[0].resources.limits.cpu).toBeUndefined();
+    expect(pod.securityContext.runAsUser).toBe(openshift ? undefined : 10001);
+    expect(deployment.metadata.labels).toMatchObject({ 'acme.com/team': 'checkout', 'acme.com/managed-by-platform': 'golden' });
+    expect(oneOf(docs, 'Ingress').spec.ingressClassName).toBe('acme-nginx');
+    expect(oneOf(docs, 'Ingress').metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'acme-letsencrypt-prod' });
+    expect(oneOf(nsDocs, 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    expect(oneOf(nsDocs, 'ResourceQuota').spec.hard['limits.cpu']).toBeUndefined();
+    expect(findings([...nsDocs, ...docs])).toEqual([]);
+    expect(allSchemaErrors([...nsDocs, ...docs])).toEqual([]);
+  });
+
+  test('the platform package refuses images from outside its registries', () => {
+    const app = Testing.app();
+    const { checkout } = buildPlatformApp(app);
+    expect(() => new WebService(checkout, 'rogue', { image: 'docker.io/library/nginx:1.27.3' })).toThrow(
+      "[checkout/rogue] image: the image is not from an allowed registry (registry.acme.com, ghcr.io/acme), got 'docker.io/library/nginx:1.27.3'; push the image to an allowed registry, or ask the platform team to allow this one");
   });
 });

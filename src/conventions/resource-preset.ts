@@ -69,7 +69,20 @@ export class ResourcePreset {
    * The container resources, checked at the construct that uses them.
    * @internal
    */
-  public _toResources(scope: IConstruct, field: string): k8s.ResourceRequirements {
+  public _toResources(scope: IConstruct, field: string, cpuLimits = true): k8s.ResourceRequirements {
+    const { cpuRequest, cpuLimit, memory, storageRequest, storageLimit } = this._values(scope, field);
+    const q = k8s.Quantity.fromString;
+    return {
+      requests: { 'cpu': q(cpuText(cpuRequest)), 'memory': q(`${memory}Mi`), 'ephemeral-storage': q(`${storageRequest}Mi`) },
+      limits: { 'cpu': cpuLimits ? q(cpuText(cpuLimit)) : undefined, 'memory': q(`${memory}Mi`), 'ephemeral-storage': q(`${storageLimit}Mi`) } as { [key: string]: k8s.Quantity },
+    };
+  }
+
+  /**
+   * The checked numbers: millicores and MiB.
+   * @internal
+   */
+  public _values(scope: IConstruct, field: string): ResourceValues {
     const positive = (what: string, amount: Amount, unit: string) => {
       if (amount.value === undefined || !Number.isFinite(amount.value) || amount.value <= 0) {
         fail(scope, `${field}.${what}`, `must be a positive whole number of ${unit === 'm' ? 'millicores' : 'MiB'}`, amount.shown,
@@ -88,12 +101,17 @@ export class ResourcePreset {
     if (storageLimit < storageRequest) {
       fail(scope, `${field}.ephemeralStorageLimit`, `must not be below the request (${storageRequest}Mi)`, `${storageLimit}Mi`, 'raise the limit or lower the request');
     }
-    const q = k8s.Quantity.fromString;
-    return {
-      requests: { 'cpu': q(cpuText(cpuRequest)), 'memory': q(`${memory}Mi`), 'ephemeral-storage': q(`${storageRequest}Mi`) },
-      limits: { 'cpu': q(cpuText(cpuLimit)), 'memory': q(`${memory}Mi`), 'ephemeral-storage': q(`${storageLimit}Mi`) },
-    };
+    return { cpuRequest, cpuLimit, memory, storageRequest, storageLimit };
   }
+}
+
+/** The numbers of a preset: millicores and MiB. */
+export interface ResourceValues {
+  readonly cpuRequest: number;
+  readonly cpuLimit: number;
+  readonly memory: number;
+  readonly storageRequest: number;
+  readonly storageLimit: number;
 }
 
 /** A quantity in the preset's unit (millicores or MiB), and how the caller wrote it, for errors. */

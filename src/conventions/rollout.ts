@@ -37,6 +37,8 @@ export interface RolloutOptions {
 /** The resolved rollout fields of a Deployment spec. */
 export interface Rollout {
   readonly strategy: k8s.DeploymentStrategy;
+  /** The extra pods a rollout may start above `replicas` (Kubernetes rounds the surge up). */
+  surgePods(replicas: number): number;
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
   readonly revisionHistoryLimit: number;
@@ -59,6 +61,7 @@ export function resolveRollout(scope: IConstruct, given?: RolloutOptions): Rollo
   const amount = (percent: number) => (percent === 0 ? k8s.IntOrString.fromNumber(0) : k8s.IntOrString.fromString(`${percent}%`));
   return {
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: amount(surge), maxUnavailable: amount(unavailable) } },
+    surgePods: (replicas: number) => Math.ceil((replicas * surge) / 100),
     minReadySeconds,
     progressDeadlineSeconds,
     revisionHistoryLimit,

@@ -29,10 +29,17 @@ const ID_FIX = 'use an ID from 10000 up, which no node user has; images that ins
 /**
  * The Pod Security `restricted` profile, and what kube-score, kube-linter and Polaris add:
  * non-root with a high UID and GID, RuntimeDefault seccomp, no privilege escalation, every
- * capability dropped, a read-only root filesystem.
+ * capability dropped, a read-only root filesystem. With `fixedIds` false (the platform assigns
+ * IDs, as OpenShift does) and no IDs given, the pod sets no UID, GID or fsGroup.
  */
-export function restrictedSecurity(scope: IConstruct, given?: SecurityOptions): RestrictedSecurity {
+export function restrictedSecurity(scope: IConstruct, given?: SecurityOptions, fixedIds = true): RestrictedSecurity {
   const options = given ?? {};
+  if (!fixedIds && options.runAsUser === undefined && options.runAsGroup === undefined) {
+    return {
+      pod: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      container: containerContext(),
+    };
+  }
   const user = options.runAsUser === undefined ? 10001 : checkInteger(scope, 'security.runAsUser', options.runAsUser, 10000, MAX_ID, ID_FIX);
   const group = options.runAsGroup === undefined ? 10001 : checkInteger(scope, 'security.runAsGroup', options.runAsGroup, 10000, MAX_ID, ID_FIX);
   return {
@@ -43,11 +50,15 @@ export function restrictedSecurity(scope: IConstruct, given?: SecurityOptions): 
       fsGroup: group,
       seccompProfile: { type: 'RuntimeDefault' },
     },
-    container: {
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      capabilities: { drop: ['ALL'] },
-    },
+    container: containerContext(),
+  };
+}
+
+function containerContext(): k8s.SecurityContext {
+  return {
+    allowPrivilegeEscalation: false,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
   };
 }

@@ -42,5 +42,7 @@ export function problem(field: string, what: string, got: unknown, fix: string):
  * `[<construct path>] <field>: <problem>, got <value>; <fix>`.
  */
 export function fail(scope: IConstruct, field: string, what: string, got: unknown, fix: string): never {
-  throw new Error(`[${scope.node.path}] ${problem(field, what, got, fix)}`);
+  // A JavaScript caller may pass something that is no construct as the scope.
+  const path = typeof scope?.node?.path === 'string' ? scope.node.path : '<no construct>';
+  throw new Error(`[${path}] ${problem(field, what, got, fix)}`);
 }

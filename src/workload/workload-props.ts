@@ -48,7 +48,7 @@ export interface WorkloadProps {
   readonly autoscaling?: AutoscalingOptions;
   /**
    * CPU, memory and ephemeral-storage requests and limits.
-   * @default ResourcePreset.SMALL
+   * @default - the platform default (PlatformDefaults), else ResourcePreset.SMALL
    */
   readonly resources?: ResourcePreset;
   /**
@@ -104,9 +104,10 @@ export interface WorkloadProps {
    */
   readonly args?: string[];
   /**
-   * Extra labels on every object (team, cost centre…). The standard `app.kubernetes.io/*` labels
-   * cannot be set here: use `name`, `version`, `component` and `partOf`.
-   * @default - none
+   * Extra labels on every object (team, cost centre…), added to the platform's labels. The
+   * standard `app.kubernetes.io/*` labels cannot be set here: use `name`, `version`, `component`
+   * and `partOf`.
+   * @default - the platform's labels only
    */
   readonly labels?: { [key: string]: string };
   /**
@@ -136,7 +137,7 @@ export interface WorkloadProps {
   readonly partOf?: string;
   /**
    * The user and group the containers run as.
-   * @default - UID and GID 10001
+   * @default - UID and GID 10001, or none under SecurityPreset.PLATFORM_ASSIGNED
    */
   readonly security?: SecurityOptions;
   /**

@@ -15,9 +15,15 @@ import { resolveRollout } from '../conventions/rollout';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
 import { dnsEgressRule } from '../network/dns-egress';
+import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
+import { registerWorkload, secureNamespace, WorkloadNeeds } from '../namespace/namespace-registry';
+import { CpuLimits } from '../platform/cpu-limits';
+import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
+import { checkAllowedRegistry } from '../platform/registries';
+import { SecurityPreset } from '../platform/security-preset';
 import { CheckedGrant } from '../rbac/grants';
 import {
-  checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkStringList, isLabelValue,
+  checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, checkStringList, isLabelValue,
 } from '../private/checks';
 import { fail, problem } from '../private/errors';
 import { refuseNameCollisions } from '../private/unique-names';
@@ -75,6 +81,12 @@ export class Workload {
   public readonly namespace?: string;
   /** The protocol of the port. */
   public readonly protocol: ApiProtocol;
+  /** The platform defaults in force at the owner. */
+  public readonly platform: PlatformDefaultsProps;
+  /** The resources of the container, and the pods the workload may run at most (with the rollout surge). */
+  public readonly resources: ResourcePreset;
+  public readonly cpuLimits: boolean;
+  public readonly maxPods: number;
 
   /** The Role and RoleBinding, once something was granted. */
   public role?: k8s.KubeRole;
@@ -93,10 +105,15 @@ export class Workload {
       fail(owner, 'props', 'must be an object', props, 'pass at least { image }');
     }
     // Identity and labels.
+    this.platform = PlatformDefaults.of(owner);
     const image = checkPinnedImage(owner, 'image', props.image);
+    checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
     this.name = checkObjectName(owner, 'name', props.name ?? id);
     const version = props.version === undefined ? versionLabelOf(owner, 'image', image) : this.labelValue('version', props.version);
-    const extra = props.labels === undefined ? {} : checkLabels(owner, 'labels', props.labels);
+    const extra = {
+      ...(this.platform.labels === undefined ? {} : checkLabels(owner, 'PlatformDefaults.labels', this.platform.labels)),
+      ...(props.labels === undefined ? {} : checkLabels(owner, 'labels', props.labels)),
+    };
     for (const key of Object.keys(extra)) {
       if (RESERVED_LABELS.includes(key)) {
         fail(owner, 'labels', 'sets a standard label that the construct owns', key, 'use the `name`, `version`, `component` or `partOf` prop instead');
@@ -133,13 +150,27 @@ export class Workload {
     }
 
     // The container.
-    const security = restrictedSecurity(owner, props.security);
+    const preset = this.platform.securityPreset ?? SecurityPreset.RESTRICTED;
+    const security = restrictedSecurity(owner, props.security, preset.fixedIds);
     const shutdown = resolveShutdown(owner, props.shutdown);
     const rollout = resolveRollout(owner, props.rollout);
-    const resources = (props.resources ?? ResourcePreset.SMALL);
+    const resources = (props.resources ?? this.platform.resources ?? ResourcePreset.SMALL);
     if (!(resources instanceof ResourcePreset)) {
       fail(owner, 'resources', 'must be a ResourcePreset', resources, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
+    this.resources = resources;
+    const cpuLimits = this.platform.cpuLimits ?? CpuLimits.ENABLED;
+    this.cpuLimits = cpuLimits.enabled;
+    this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
+    const acknowledgements: Record<string, string> = {};
+    if (!cpuLimits.enabled) {
+      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}cpu-limit`] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
+    }
+    if (security.pod.runAsUser === undefined) {
+      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}run-as-user`] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
+    }
+    const priorityClassName = this.platform.priorityClassName === undefined ? undefined
+      : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
     const probes = this.probes(props);
     const config = props.config === undefined ? undefined : resolveConfig(owner, this.name, props.config);
     const configMountPath = props.configMountPath ?? '/config';
@@ -157,7 +188,7 @@ export class Workload {
       ports: [{ name: this.portName, containerPort: this.port, protocol: 'TCP' }],
       env: resolveEnv(owner, props.env, props.secretEnv),
       envFrom: this.envFrom(props),
-      resources: resources._toResources(owner, 'resources'),
+      resources: resources._toResources(owner, 'resources', cpuLimits.enabled),
       ...probes,
       lifecycle: shutdown.lifecycle,
       securityContext: security.container,
@@ -181,7 +212,10 @@ export class Workload {
     }
 
     this.deployment = new k8s.KubeDeployment(owner, 'Deployment', {
-      metadata: this.metadata(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : undefined),
+      metadata: this.metadata({
+        ...(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
+        ...acknowledgements,
+      }),
       spec: {
         replicas: this.replicas,
         revisionHistoryLimit: rollout.revisionHistoryLimit,
@@ -194,6 +228,7 @@ export class Workload {
           spec: {
             serviceAccountName: this.name,
             automountServiceAccountToken: false,
+            priorityClassName,
             terminationGracePeriodSeconds: shutdown.terminationGracePeriodSeconds,
             securityContext: security.pod,
             affinity: this.antiAffinity(),
@@ -258,6 +293,15 @@ export class Workload {
     }
 
     refuseNameCollisions(owner, () => this.objects());
+    const needs = () => {
+      const v = resources._values(owner, 'resources');
+      return {
+        owner, name: this.name, pods: this.maxPods, services: 1, cpuRequest: v.cpuRequest, cpuLimit: v.cpuLimit,
+        memory: v.memory, ephemeralStorageRequest: v.storageRequest, ephemeralStorageLimit: v.storageLimit,
+      };
+    };
+    registerWorkload(owner, this.namespace, needs);
+    owner.node.addValidation({ validate: () => this.quotaProblems(needs()) });
     owner.node.addValidation({
       validate: () => (this.ingressRules.length > 0 ? [] : [problem('allowFrom', 'nothing may reach the pods: their NetworkPolicy denies all ingress',
         'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
@@ -333,6 +377,25 @@ export class Workload {
   public metadata(annotations?: Record<string, string>, name?: string): k8s.ObjectMeta {
     const merged = { ...this.annotations, ...annotations };
     return { name: name ?? this.name, labels: this.labels, annotations: Object.keys(merged).length > 0 ? merged : undefined };
+  }
+
+  /** Whether the workload alone fits the quota of its SecureNamespace, if it has one. */
+  private quotaProblems(needs: WorkloadNeeds): string[] {
+    const ns = secureNamespace(this.owner, this.namespace);
+    if (ns === undefined) {
+      return [];
+    }
+    const checks: Array<[string, number, number, string]> = [
+      ['cpu requests', needs.pods * needs.cpuRequest, ns.quota.cpuRequests, 'm'],
+      ['memory', needs.pods * needs.memory, ns.quota.memory, 'Mi'],
+      ['ephemeral-storage requests', needs.pods * needs.ephemeralStorageRequest, ns.quota.ephemeralStorageRequests, 'Mi'],
+      ['ephemeral-storage limits', needs.pods * needs.ephemeralStorageLimit, ns.quota.ephemeralStorageLimits, 'Mi'],
+      ['pods', needs.pods, ns.quota.pods, ''],
+      ...(ns.cpuLimits ? [['cpu limits', needs.pods * needs.cpuLimit, ns.quota.cpuLimits, 'm'] as [string, number, number, string]] : []),
+    ];
+    return checks.filter(([, need, quota]) => need > quota).map(([what, need, quota, unit]) => problem('resources',
+      `needs up to ${need}${unit} of ${what} (${needs.pods} pods at the largest scale and rollout surge), more than the quota of namespace '${this.namespace}' (${quota}${unit}, set by ${ns.owner.node.path})`,
+      `${need}${unit}`, 'lower the resources or replicas, or raise the namespace quota'));
   }
 
   /** True the first time a rule of that kind is seen. */

@@ -1,0 +1,22 @@
+import { IConstruct } from 'constructs';
+import { fail } from '../private/errors';
+
+/**
+ * Checks an image against the platform's allowed registries: the image must start with one of
+ * them, at a path boundary (`ghcr.io/acme` allows `ghcr.io/acme/web:1` but not `ghcr.io/acmecorp/web:1`).
+ */
+export function checkAllowedRegistry(scope: IConstruct, field: string, image: string, allowed: string[] | undefined): void {
+  if (allowed === undefined) {
+    return;
+  }
+  if (!Array.isArray(allowed) || allowed.some((r) => typeof r !== 'string' || r.trim().length === 0)) {
+    fail(scope, 'allowedRegistries', 'must be a list of registry prefixes', allowed, "use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
+  }
+  const ok = allowed.some((registry) => {
+    const prefix = registry.replace(/\/+$/, '');
+    return image === prefix || image.startsWith(`${prefix}/`);
+  });
+  if (!ok) {
+    fail(scope, field, `the image is not from an allowed registry (${allowed.join(', ')})`, image, 'push the image to an allowed registry, or ask the platform team to allow this one');
+  }
+}
