@@ -22,3 +22,5 @@ export { PlatformDefaults, type PlatformDefaultsProps } from './platform/platfor
 export { SecurityPreset } from './platform/security-preset';
 export { SecureNamespace, type SecureNamespaceProps } from './secure-namespace';
 export { GoldenApp } from './golden-app';
+export { Guardrails, type GuardrailsOptions } from './guardrails/guardrails';
+export { GoldenValidation, type GoldenValidationProps } from './guardrails/golden-validation';

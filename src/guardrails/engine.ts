@@ -1,7 +1,7 @@
 import { ACKNOWLEDGEMENT_PREFIX, acknowledgementsOf, isWrittenReason } from './acknowledgement';
 import { buildContext } from './context';
 import { Manifest, isPlainObject, kindOf, nameOf } from './manifest';
-import { Rule, Severity } from './rule';
+import { Rule, RuleContext, Severity } from './rule';
 import { ALL_RULES } from './rules';
 
 /** One problem found on one object by one rule. */
@@ -52,29 +52,40 @@ export const ACK_REASON_RULE = {
  * order of the rules, then in the order the rule reports them.
  */
 export function checkManifests(manifests: ReadonlyArray<unknown>, options: CheckOptions = {}): Finding[] {
+  return checkEachManifest(manifests, options).flat();
+}
+
+/**
+ * Like `checkManifests`, but returns the findings of each input entry at its position (an empty
+ * list for entries that are not objects or have no kind), so a caller can map a finding back to
+ * where the object came from: a construct, a file. Cross-object rules still see every object.
+ */
+export function checkEachManifest(manifests: ReadonlyArray<unknown>, options: CheckOptions = {}): Finding[][] {
   const rules = options.rules ?? ALL_RULES;
   const objects: Manifest[] = manifests.filter((m): m is Manifest => isPlainObject(m) && kindOf(m) !== '');
   const context = buildContext(objects);
+  return manifests.map((entry) => (isPlainObject(entry) && kindOf(entry) !== '' ? checkObject(entry, rules, context) : []));
+}
+
+function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const object of objects) {
-    const kind = kindOf(object);
-    const name = nameOf(object);
-    const namespace = context.namespaceOf(object);
-    const acks = acknowledgementsOf(object);
-    for (const [rule, reason] of acks) {
-      if (!isWrittenReason(reason)) {
-        const r = ACK_REASON_RULE;
-        findings.push({ rule: r.id, severity: r.severity, kind, name, namespace, message: `acknowledgement of ${rule} has no written reason`, why: r.why, fix: r.fix });
-      }
+  const kind = kindOf(object);
+  const name = nameOf(object);
+  const namespace = context.namespaceOf(object);
+  const acks = acknowledgementsOf(object);
+  for (const [rule, reason] of acks) {
+    if (!isWrittenReason(reason)) {
+      const r = ACK_REASON_RULE;
+      findings.push({ rule: r.id, severity: r.severity, kind, name, namespace, message: `acknowledgement of ${rule} has no written reason`, why: r.why, fix: r.fix });
     }
-    for (const rule of rules) {
-      const ack = acks.get(rule.id);
-      if (ack !== undefined && isWrittenReason(ack)) {
-        continue;
-      }
-      for (const message of rule.check(object, context)) {
-        findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message, why: rule.why, fix: rule.fix });
-      }
+  }
+  for (const rule of rules) {
+    const ack = acks.get(rule.id);
+    if (ack !== undefined && isWrittenReason(ack)) {
+      continue;
+    }
+    for (const message of rule.check(object, context)) {
+      findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message, why: rule.why, fix: rule.fix });
     }
   }
   return findings;

@@ -1,0 +1,71 @@
+import { Finding } from '../guardrails/engine';
+
+/** A finding of the command line: the engine's finding and the file of its object. */
+export interface FileFinding extends Finding {
+  /** The file the object was read from, or `<stdin>`. */
+  readonly file: string;
+}
+
+/** What one run checked, for the summary line. */
+export interface CheckSummary {
+  /** How many files were read (standard input counts as one). */
+  readonly files: number;
+  /** How many Kubernetes objects were checked. */
+  readonly objects: number;
+}
+
+/**
+ * The findings as one JSON array, each `{ rule, severity, kind, name, namespace, file, message,
+ * why, fix }`, in the engine's order: by object in input order, then by rule.
+ */
+export function formatJson(findings: ReadonlyArray<FileFinding>): string {
+  const entries = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    kind: f.kind,
+    name: f.name,
+    namespace: f.namespace,
+    file: f.file,
+    message: f.message,
+    why: f.why,
+    fix: f.fix,
+  }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/**
+ * The report for people: one block per object with findings (kind and name, namespace, file),
+ * each finding with its severity, rule, message and fix; then one summary line.
+ */
+export function formatHuman(findings: ReadonlyArray<FileFinding>, summary: CheckSummary): string {
+  const groups = new Map<string, FileFinding[]>();
+  for (const finding of findings) {
+    const key = [finding.file, finding.namespace, finding.kind, finding.name].join('\u0000');
+    const group = groups.get(key);
+    if (group) {
+      group.push(finding);
+    } else {
+      groups.set(key, [finding]);
+    }
+  }
+  const lines: string[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const namespace = first.namespace === '' ? 'cluster-scoped' : `namespace ${first.namespace}`;
+    lines.push(`${first.kind} ${first.name === '' ? '(no name)' : first.name} (${namespace}) in ${first.file}`);
+    for (const finding of group) {
+      lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
+      lines.push(`          fix: ${finding.fix}`);
+    }
+    lines.push('');
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  lines.push(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(groups.size, 'object')} `
+    + `(${count(summary.objects, 'object')} checked in ${count(summary.files, 'file')})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

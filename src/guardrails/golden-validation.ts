@@ -1,0 +1,141 @@
+import { isWrittenReason } from './acknowledgement';
+import { Finding, checkEachManifest } from './engine';
+import { readManifests } from './manifest-files';
+import { ALL_RULES } from './rules';
+import { formatValue } from '../private/errors';
+
+/**
+ * Properties of `GoldenValidation`: the `properties:` of its entry under `validations:` in
+ * `cdk8s.yaml`, which cdk8s-cli passes to the constructor.
+ */
+export interface GoldenValidationProps {
+  /**
+   * Rules acknowledged for every manifest of the app: rule id → the written reason.
+   * To acknowledge a rule on one object only, use `Guardrails.acknowledge` or the annotation
+   * `ack.cdk8s-golden.io/<rule-id>: <reason>`.
+   * @default - no rule is acknowledged for the whole app
+   */
+  readonly acknowledgements?: { [ruleId: string]: string };
+}
+
+/**
+ * The parts of cdk8s-cli's `ValidationContext` this plugin uses (cdk8s-cli is not a jsii
+ * library, so its types cannot appear in this library's API).
+ */
+interface CliValidationContext {
+  readonly manifests: ReadonlyArray<string>;
+  readonly report: {
+    addViolation(violation: {
+      ruleName: string;
+      recommendation: string;
+      fix: string;
+      violatingResources: ViolatingResource[];
+    }): void;
+    submit(status: 'success' | 'failure', metadata?: { [key: string]: string }): void;
+  };
+}
+
+/** One object in a violation of cdk8s-cli's report. */
+interface ViolatingResource {
+  readonly resourceName: string;
+  readonly locations: string[];
+  readonly manifestPath: string;
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.id));
+
+/**
+ * A cdk8s-cli validation plugin that runs every guardrail rule on the synthesized manifests of
+ * `cdk8s synth --validate` (the default of `cdk8s synth` when `cdk8s.yaml` lists validations).
+ * Findings at error level fail the validation; warnings are listed in the report, which passes.
+ *
+ * In `cdk8s.yaml` (the package path must start with `./`, the version must be exact):
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./node_modules/cdk8s-golden
+ *     version: 1.0.0
+ *     class: GoldenValidation
+ * ```
+ */
+export class GoldenValidation {
+  private readonly acknowledgements: ReadonlyMap<string, string>;
+
+  /**
+   * @param props the `properties:` of the entry in `cdk8s.yaml`; invalid ones are refused at once
+   */
+  constructor(props: GoldenValidationProps = {}) {
+    this.acknowledgements = checkedAcknowledgements(props?.acknowledgements ?? {});
+  }
+
+  /**
+   * Runs the rules over every manifest of the context together (cross-object rules see the whole
+   * app), adds one violation per rule to the context's report, and submits it: `failure` when a
+   * finding is at error level, else `success`. cdk8s-cli calls this; its signature is cdk8s-cli's
+   * `Validation.validate(context: ValidationContext): Promise<void>`.
+   *
+   * @param context cdk8s-cli's `ValidationContext`
+   */
+  public async validate(context: any): Promise<void> {
+    const cli = context as CliValidationContext;
+    const sourced = readManifests(cli.manifests);
+    const byRule = new Map<string, { finding: Finding; resources: Map<number, ViolatingResource> }>();
+    let errors = 0;
+    let warnings = 0;
+    checkEachManifest(sourced.map((s) => s.manifest)).forEach((findings, i) => {
+      for (const finding of findings) {
+        if (this.acknowledgements.has(finding.rule)) {
+          continue;
+        }
+        if (finding.severity === 'error') {
+          errors++;
+        } else {
+          warnings++;
+        }
+        const ruleName = `${finding.rule} [${finding.severity}]`;
+        let entry = byRule.get(ruleName);
+        if (!entry) {
+          entry = { finding, resources: new Map() };
+          byRule.set(ruleName, entry);
+        }
+        // One resource per object: cdk8s-cli finds its construct path by metadata.name.
+        let resource = entry.resources.get(i);
+        if (!resource) {
+          resource = { resourceName: finding.name, locations: [], manifestPath: sourced[i].file };
+          entry.resources.set(i, resource);
+        }
+        resource.locations.push(`${finding.kind} ${finding.name}${finding.namespace === '' ? '' : ` (namespace ${finding.namespace})`}: ${finding.message}`);
+      }
+    });
+    for (const [ruleName, { finding, resources }] of byRule) {
+      cli.report.addViolation({
+        ruleName,
+        recommendation: finding.why,
+        fix: finding.fix,
+        violatingResources: [...resources.values()],
+      });
+    }
+    cli.report.submit(errors > 0 ? 'failure' : 'success', {
+      rules: String(KNOWN_RULES.size),
+      objects: String(sourced.length),
+      errors: String(errors),
+      warnings: String(warnings),
+    });
+  }
+}
+
+function checkedAcknowledgements(acknowledgements: { [ruleId: string]: string }): Map<string, string> {
+  const checked = new Map<string, string>();
+  for (const [ruleId, reason] of Object.entries(acknowledgements)) {
+    if (!KNOWN_RULES.has(ruleId)) {
+      throw new Error(`[GoldenValidation] acknowledgements: no guardrail rule has this id, got ${formatValue(ruleId)}; `
+        + "use a rule id listed in docs/guardrails.md, such as 'image-tag' or 'pss-run-as-non-root'");
+    }
+    if (typeof reason !== 'string' || !isWrittenReason(reason)) {
+      throw new Error(`[GoldenValidation] acknowledgements.${ruleId}: an acknowledgement of '${ruleId}' needs a written reason, got ${formatValue(reason)}; `
+        + 'write why the finding is acceptable in the whole app, so that a reviewer can tell later whether it still holds');
+    }
+    checked.set(ruleId, reason);
+  }
+  return checked;
+}

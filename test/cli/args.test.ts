@@ -1,0 +1,48 @@
+import { HELP, USAGE, parseArgs } from '../../src/cli/args';
+
+describe('parseArgs', () => {
+  test('check with paths defaults to the human format', () => {
+    // WHEN / THEN
+    expect(parseArgs(['check', 'a.yaml', 'dir'])).toEqual({ command: 'check', format: 'human', paths: ['a.yaml', 'dir'] });
+  });
+
+  test('--format json, in either spelling and anywhere after the command', () => {
+    // WHEN / THEN
+    expect(parseArgs(['check', '--format', 'json', 'a.yaml'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'] });
+    expect(parseArgs(['check', 'a.yaml', '--format=json'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'] });
+  });
+
+  test('- is standard input, and -- ends the options', () => {
+    // WHEN / THEN
+    expect(parseArgs(['check', '-'])).toEqual({ command: 'check', format: 'human', paths: ['-'] });
+    expect(parseArgs(['check', '--', '--odd-name.yaml', '-h'])).toEqual({ command: 'check', format: 'human', paths: ['--odd-name.yaml', '-h'] });
+  });
+
+  test('--help and -h ask for help, with or without a command', () => {
+    // WHEN / THEN
+    expect(parseArgs(['--help'])).toEqual({ command: 'help' });
+    expect(parseArgs(['check', '-h'])).toEqual({ command: 'help' });
+    expect(parseArgs(['check', 'a.yaml', '--help'])).toEqual({ command: 'help' });
+  });
+
+  test.each([
+    [[], 'missing command: the only command is check'],
+    [['lint', 'a.yaml'], "unknown command 'lint': the only command is check"],
+    [['check'], 'missing PATH: name at least one file, folder, or - for standard input'],
+    [['check', '--verbose', 'a.yaml'], "unknown option '--verbose'"],
+    [['check', '-v', 'a.yaml'], "unknown option '-v'"],
+    [['check', 'a.yaml', '--format'], '--format needs a value: human or json'],
+    [['check', '--format', 'sarif', 'a.yaml'], "unknown format 'sarif': use human or json"],
+  ])('refuses %j: %s', (argv, message) => {
+    // WHEN / THEN
+    expect(parseArgs(argv)).toEqual({ command: 'usage-error', message });
+  });
+
+  test('the help text starts with the usage line and states the exit codes', () => {
+    // THEN
+    expect(HELP.startsWith(`${USAGE}\n`)).toBe(true);
+    expect(HELP).toContain('  0  no finding at error level');
+    expect(HELP).toContain('  1  at least one finding at error level');
+    expect(HELP).toContain('  2  the input could not be read or parsed, or the command line is wrong');
+  });
+});
