@@ -20,6 +20,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     'cdk8s-plus-30@2.4.10',
     'cdk8s-cli@^2.207.0',
+    // Gateway API schemas for tests (0.5.x: the last release that runs on Node 20).
+    '@kubernetes-models/gateway-api@0.5.1',
     'fast-check@^4.3.0',
     'kubernetes-models@^4.5.1',
   ],

@@ -10,6 +10,8 @@ export class StandardLabel {
   public static readonly COMPONENT = 'app.kubernetes.io/component';
   /** The larger application this is part of (`app.kubernetes.io/part-of`). */
   public static readonly PART_OF = 'app.kubernetes.io/part-of';
+  /** The track of a CanaryRelease (`stable` or `canary`); part of its tracks' selectors from the first synth. */
+  public static readonly TRACK = 'track';
   /** The tool that manages the object (`app.kubernetes.io/managed-by`). */
   public static readonly MANAGED_BY = 'app.kubernetes.io/managed-by';
   /** The value of `app.kubernetes.io/managed-by` on every object of this library. */
@@ -20,7 +22,12 @@ export class StandardLabel {
 
 /** What the standard labels of one workload are made of. */
 export interface LabelSource {
+  /** The application name (`app.kubernetes.io/name`). */
   readonly name: string;
+  /** The instance, when it differs from the name (the tracks of a CanaryRelease). */
+  readonly instance?: string;
+  /** The canary track, if any. */
+  readonly track?: string;
   readonly version: string;
   readonly component: string;
   readonly partOf: string;
@@ -29,18 +36,22 @@ export interface LabelSource {
 }
 
 /**
- * The selector labels of a workload: name and instance only, values that never change over the
- * life of the workload (a Deployment selector is immutable).
+ * The selector labels of a workload: name and instance (plus the track of a canary release),
+ * values that never change over the life of the workload (a Deployment selector is immutable).
  */
-export function selectorLabels(name: string): Record<string, string> {
-  return { [StandardLabel.NAME]: name, [StandardLabel.INSTANCE]: name };
+export function selectorLabels(name: string, instance: string = name, track?: string): Record<string, string> {
+  const labels: Record<string, string> = { [StandardLabel.NAME]: name, [StandardLabel.INSTANCE]: instance };
+  if (track !== undefined) {
+    labels[StandardLabel.TRACK] = track;
+  }
+  return labels;
 }
 
 /** The full set of labels on every object of a workload. */
 export function standardLabels(source: LabelSource): Record<string, string> {
   return {
     ...source.extra,
-    ...selectorLabels(source.name),
+    ...selectorLabels(source.name, source.instance, source.track),
     [StandardLabel.VERSION]: source.version,
     [StandardLabel.COMPONENT]: source.component,
     [StandardLabel.PART_OF]: source.partOf,

@@ -3,13 +3,10 @@ import { Construct } from 'constructs';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 import { ApiProtocol } from '../conventions/api-protocol';
+import { Wiring } from './wiring';
 import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
-import { checkLabelPeers, LabelPeer } from '../network/peer-check';
-import { checkPorts, policyPeer, policyPorts } from '../network/policy-peer';
 import { ApiResource } from '../rbac/api-resource';
 import { GrantOptions } from '../rbac/grant-options';
-import { checkGrant } from '../rbac/grants';
-import { fail, formatValue } from '../private/errors';
 
 /** What a golden construct decides about its workload. */
 export interface GoldenWorkloadOptions {
@@ -26,9 +23,6 @@ export interface GoldenWorkloadOptions {
    */
   readonly headless?: boolean;
 }
-
-/** The core behind each golden workload, for wiring between them. */
-const cores = new WeakMap<object, Workload>();
 
 /**
  * What WebService and InternalApi share: the hardened workload, the objects it made, network
@@ -68,12 +62,11 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
   public readonly configMap?: k8s.KubeConfigMap;
 
   private readonly core: Workload;
-  private readonly labelPeers: LabelPeer[] = [];
+  private readonly wiring: Wiring;
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, options: GoldenWorkloadOptions) {
     super(scope, id);
     const core = new Workload(this, id, props, { component: options.component, protocol: options.protocol ?? ApiProtocol.HTTP, headless: options.headless });
-    cores.set(this, core);
     this.core = core;
     this.name = core.name;
     this.namespace = core.namespace;
@@ -90,7 +83,7 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
     this.networkPolicy = core.networkPolicy;
     this.autoscaler = core.autoscaler;
     this.configMap = core.configMap;
-    checkLabelPeers(this, () => this.labelPeers);
+    this.wiring = new Wiring(this, () => [core], core.namespace, core.port);
   }
 
   /** The Role of the grants, once something was granted. */
@@ -119,19 +112,7 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
    * matching egress rule in its own NetworkPolicy.
    */
   public allowFrom(...peers: INetworkPeer[]): void {
-    peers.forEach((peer, i) => {
-      const field = `allowFrom[${i}]`;
-      const selection = this.selectionOf(field, peer);
-      const source = cores.get(peer);
-      if (source === undefined && selection.ports !== undefined && selection.cidr === undefined) {
-        fail(this, `${field}.ports`, 'only apply to allowTo (traffic here always goes to this workload\'s port)', selection.ports.map((p) => p.port), 'leave ports out');
-      }
-      this.core.allowIngressFrom(policyPeer(this, field, selection, this.namespace));
-      this.trackLabelPeer(field, selection, undefined);
-      if (source !== undefined) {
-        source.allowEgressTo(policyPeer(this, field, this.toPeerSelection(), source.namespace), policyPorts([NetworkPort.tcp(this.port)]));
-      }
-    });
+    this.wiring.allowFrom(peers);
   }
 
   /**
@@ -140,20 +121,7 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
    * DNS is always allowed; nothing else is.
    */
   public allowTo(...peers: INetworkPeer[]): void {
-    peers.forEach((peer, i) => {
-      const field = `allowTo[${i}]`;
-      const selection = this.selectionOf(field, peer);
-      if (cores.has(peer)) {
-        (peer as GoldenWorkload).allowFrom(this);
-        return;
-      }
-      const ports = selection.ports === undefined ? [] : checkPorts(this, `${field}.ports`, selection.ports);
-      if (ports.length === 0) {
-        fail(this, `${field}.ports`, `traffic to ${selection.description} needs the ports it may use`, selection.ports, 'pass ports, such as NetworkPeer.ipBlock(\'203.0.113.0/24\', [NetworkPort.tcp(443)])');
-      }
-      this.core.allowEgressTo(policyPeer(this, field, selection, this.namespace), policyPorts(ports));
-      this.trackLabelPeer(field, selection, ports);
-    });
+    this.wiring.allowTo(peers);
   }
 
   /**
@@ -162,10 +130,7 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
    * Wildcards are impossible; every Secret, `pods/exec` and `pods/attach` need an acknowledgement.
    */
   public grantRead(resource: ApiResource, options: GrantOptions = {}): void {
-    if (this.namespace === undefined) {
-      fail(this, 'grantRead', 'a Role and its binding need a namespace, and the chart has none', undefined, 'set `namespace` on the chart');
-    }
-    this.core.grant(checkGrant(this, 'grantRead', resource, options ?? {}));
+    this.wiring.grantRead(resource, options);
   }
 
   /** Lets the workload read these ConfigMaps, by name. */
@@ -176,32 +141,5 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
   /** Lets the workload read these Secrets, by name (never every Secret). */
   public grantReadSecret(...names: string[]): void {
     this.grantRead(ApiResource.SECRETS, { names });
-  }
-
-  private selectionOf(field: string, peer: unknown): PeerSelection {
-    const selection = peer !== null && typeof peer === 'object' && typeof (peer as INetworkPeer).toPeerSelection === 'function'
-      ? (peer as INetworkPeer).toPeerSelection() : undefined;
-    if (selection === undefined || typeof selection !== 'object' || typeof selection.description !== 'string') {
-      fail(this, field, 'is not a network peer', typeof peer === 'object' && peer !== null ? peer.constructor?.name ?? formatValue(peer) : peer,
-        'pass a WebService, an InternalApi, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)');
-    }
-    if (selection.golden === true && (selection.namespace === undefined) !== (this.namespace === undefined)) {
-      fail(this, field, `cannot tell whether ${selection.description} shares this workload's namespace: one chart has a namespace, the other none`,
-        selection.namespace ?? 'no namespace', 'set `namespace` on both charts');
-    }
-    return selection;
-  }
-
-  private trackLabelPeer(field: string, selection: PeerSelection, ports: NetworkPort[] | undefined): void {
-    if (selection.golden === true || selection.podLabels === undefined) {
-      return;
-    }
-    this.labelPeers.push({
-      field,
-      description: selection.description,
-      namespace: selection.namespace ?? this.namespace,
-      labels: selection.podLabels,
-      ports: ports?.map((p) => ({ port: p.port, protocol: p.protocol })),
-    });
   }
 }

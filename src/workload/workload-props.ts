@@ -7,13 +7,8 @@ import { RolloutOptions } from '../conventions/rollout';
 import { SecurityOptions } from '../conventions/security-context';
 import { ShutdownOptions } from '../conventions/shutdown';
 
-/** What every golden workload (WebService, InternalApi, CanaryRelease) is made of. */
-export interface WorkloadProps {
-  /**
-   * The container image, pinned to a tag other than `latest` or to a digest,
-   * e.g. `ghcr.io/acme/storefront:2.0.1`.
-   */
-  readonly image: string;
+/** What every golden workload (WebService, InternalApi, CanaryRelease) is made of, but the image. */
+export interface WorkloadOptions {
   /**
    * The name of every object of this workload, and its `app.kubernetes.io/name` and `instance`
    * labels: a DNS label of at most 63 characters.
@@ -156,4 +151,13 @@ export interface WorkloadProps {
    * @default Size.mebibytes(64)
    */
   readonly tmpVolumeSize?: Size;
+}
+
+/** A golden workload: its image and options. */
+export interface WorkloadProps extends WorkloadOptions {
+  /**
+   * The container image, pinned to a tag other than `latest` or to a digest,
+   * e.g. `ghcr.io/acme/storefront:2.0.1`.
+   */
+  readonly image: string;
 }

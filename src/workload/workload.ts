@@ -36,7 +36,23 @@ export interface WorkloadRole {
   readonly protocol: ApiProtocol;
   /** A headless Service (no cluster IP; DNS returns the pod IPs). */
   readonly headless?: boolean;
+  /** The track of a CanaryRelease this core runs, if it is one. */
+  readonly track?: TrackRole;
 }
+
+/** What a CanaryRelease decides for one of its tracks. */
+export interface TrackRole {
+  /** The release's name: the `app.kubernetes.io/name` label of both tracks. */
+  readonly appName: string;
+  /** `stable` or `canary`. */
+  readonly track: string;
+  /** The pods the track runs without autoscaling (0 and 1 allowed: a share of traffic). */
+  readonly replicas: number;
+  /** The track's autoscaler, already resolved (its minimum may be 1). */
+  readonly autoscaling?: Autoscaling;
+}
+
+const TRACK_SIZE_REASON = 'a canary release track runs as many pods as its share of traffic needs';
 
 const CONTAINER = 'app';
 const TMP_VOLUME = 'tmp';
@@ -92,6 +108,8 @@ export class Workload {
   public role?: k8s.KubeRole;
   public roleBinding?: k8s.KubeRoleBinding;
 
+  /** Prefix of the construct ids of the objects: the track (`Stable`, `Canary`) or nothing. */
+  private readonly idPrefix: string;
   private readonly ingressRules: k8s.NetworkPolicyIngressRule[] = [];
   private readonly egressRules: k8s.NetworkPolicyEgressRule[] = [dnsEgressRule()];
   private readonly ruleKeys = new Set<string>();
@@ -105,6 +123,7 @@ export class Workload {
       fail(owner, 'props', 'must be an object', props, 'pass at least { image }');
     }
     // Identity and labels.
+    this.idPrefix = role.track === undefined ? '' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
     this.platform = PlatformDefaults.of(owner);
     const image = checkPinnedImage(owner, 'image', props.image);
     checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
@@ -119,14 +138,17 @@ export class Workload {
         fail(owner, 'labels', 'sets a standard label that the construct owns', key, 'use the `name`, `version`, `component` or `partOf` prop instead');
       }
     }
+    const appName = role.track?.appName ?? this.name;
     this.labels = standardLabels({
-      name: this.name,
+      name: appName,
+      instance: this.name,
+      track: role.track?.track,
       version,
       component: this.labelValue('component', props.component ?? role.component),
-      partOf: this.labelValue('partOf', props.partOf ?? this.name),
+      partOf: this.labelValue('partOf', props.partOf ?? appName),
       extra,
     });
-    this.selectorLabels = selectorLabels(this.name);
+    this.selectorLabels = selectorLabels(appName, this.name, role.track?.track);
     this.annotations = props.annotations === undefined ? undefined : checkAnnotations(owner, 'annotations', props.annotations);
     const podAnnotations = props.podAnnotations === undefined ? undefined : checkAnnotations(owner, 'podAnnotations', props.podAnnotations);
 
@@ -139,7 +161,10 @@ export class Workload {
 
     // Scale.
     let autoscaling: Autoscaling | undefined;
-    if (props.autoscaling !== undefined) {
+    if (role.track !== undefined) {
+      autoscaling = role.track.autoscaling;
+      this.replicas = autoscaling === undefined ? role.track.replicas : undefined;
+    } else if (props.autoscaling !== undefined) {
       if (props.replicas !== undefined) {
         fail(owner, 'replicas', 'cannot be set together with autoscaling (the autoscaler owns the replica count)', props.replicas, 'remove `replicas` or `autoscaling`');
       }
@@ -165,6 +190,9 @@ export class Workload {
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
       acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}cpu-limit`] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
+    }
+    if (this.replicas !== undefined && this.replicas < 2) {
+      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}replicas`] = TRACK_SIZE_REASON;
     }
     if (security.pod.runAsUser === undefined) {
       acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}run-as-user`] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
@@ -202,7 +230,7 @@ export class Workload {
     }
 
     // The objects.
-    this.serviceAccount = new k8s.KubeServiceAccount(owner, 'ServiceAccount', {
+    this.serviceAccount = new k8s.KubeServiceAccount(owner, `${this.idPrefix}ServiceAccount`, {
       metadata: this.metadata(),
       automountServiceAccountToken: false,
     });
@@ -211,7 +239,7 @@ export class Workload {
       this.configMap = this.createConfigMap(config);
     }
 
-    this.deployment = new k8s.KubeDeployment(owner, 'Deployment', {
+    this.deployment = new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
       metadata: this.metadata({
         ...(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
         ...acknowledgements,
@@ -245,7 +273,7 @@ export class Workload {
       },
     });
 
-    this.service = new k8s.KubeService(owner, 'Service', {
+    this.service = new k8s.KubeService(owner, `${this.idPrefix}Service`, {
       metadata: this.metadata(),
       spec: {
         type: 'ClusterIP',
@@ -261,7 +289,7 @@ export class Workload {
       },
     });
 
-    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, 'PodDisruptionBudget', {
+    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
       metadata: this.metadata(),
       spec: {
         maxUnavailable: k8s.IntOrString.fromNumber(1),
@@ -270,7 +298,7 @@ export class Workload {
       },
     });
 
-    this.networkPolicy = new k8s.KubeNetworkPolicy(owner, 'NetworkPolicy', {
+    this.networkPolicy = new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
       metadata: this.metadata(),
       spec: {
         podSelector: { matchLabels: { [StandardLabel.INSTANCE]: this.name } },
@@ -281,8 +309,8 @@ export class Workload {
     });
 
     if (autoscaling) {
-      this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, 'Autoscaler', {
-        metadata: this.metadata(),
+      this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
+        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [`${ACKNOWLEDGEMENT_PREFIX}hpa-min`]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
           minReplicas: autoscaling.minReplicas,
@@ -303,7 +331,7 @@ export class Workload {
     registerWorkload(owner, this.namespace, needs);
     owner.node.addValidation({ validate: () => this.quotaProblems(needs()) });
     owner.node.addValidation({
-      validate: () => (this.ingressRules.length > 0 ? [] : [problem('allowFrom', 'nothing may reach the pods: their NetworkPolicy denies all ingress',
+      validate: () => (this.ingressRules.length > 0 ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
         'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
     });
   }
@@ -351,11 +379,11 @@ export class Workload {
   }
 
   private createRole(): void {
-    this.role = new k8s.KubeRole(this.owner, 'Role', {
+    this.role = new k8s.KubeRole(this.owner, `${this.idPrefix}Role`, {
       metadata: this.metadata(),
       rules: Lazy.any({ produce: () => this.policyRules }) as any,
     });
-    this.roleBinding = new k8s.KubeRoleBinding(this.owner, 'RoleBinding', {
+    this.roleBinding = new k8s.KubeRoleBinding(this.owner, `${this.idPrefix}RoleBinding`, {
       metadata: this.metadata(),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
       subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: this.namespace }],
@@ -479,7 +507,7 @@ export class Workload {
   }
 
   private createConfigMap(config: ConfigContent): k8s.KubeConfigMap {
-    return new k8s.KubeConfigMap(this.owner, 'ConfigMap', {
+    return new k8s.KubeConfigMap(this.owner, `${this.idPrefix}ConfigMap`, {
       metadata: this.metadata(undefined, config.name),
       immutable: true,
       data: config.data,

@@ -1,12 +1,15 @@
 /**
  * Validates manifests against the Kubernetes 1.30 OpenAPI schema, as published by
- * `kubernetes-models` (one model class per apiVersion and kind).
+ * `kubernetes-models` (one model class per apiVersion and kind), and Gateway API objects against
+ * the Gateway API CRD schemas (`@kubernetes-models/gateway-api`).
  */
 export function schemaErrors(doc: { apiVersion: string; kind: string; metadata?: { name?: string } }): string[] {
   let models: Record<string, new (data: unknown) => { validate(): void }>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    models = require(`kubernetes-models/${doc.apiVersion}`);
+    models = doc.apiVersion.startsWith('gateway.networking.k8s.io/')
+      ? require(`@kubernetes-models/gateway-api/${doc.apiVersion}`)
+      : require(`kubernetes-models/${doc.apiVersion}`);
   } catch {
     return [`${doc.kind} ${doc.metadata?.name}: no schema for apiVersion ${doc.apiVersion}`];
   }

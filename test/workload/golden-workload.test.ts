@@ -123,9 +123,9 @@ describe('allowFrom and allowTo with other peers', () => {
 
   const refused: Array<[string, (w: WebService) => void, string]> = [
     ['a peer of an unsupported type', (w) => w.allowFrom('orders' as any),
-      "[shop/storefront] allowFrom[0]: is not a network peer, got 'orders'; pass a WebService, an InternalApi, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)"],
+      "[shop/storefront] allowFrom[0]: is not a network peer, got 'orders'; pass a WebService, an InternalApi, a CanaryRelease, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)"],
     ['an object that is no peer', (w) => w.allowTo({ name: 'x' } as any),
-      "[shop/storefront] allowTo[0]: is not a network peer, got 'Object'; pass a WebService, an InternalApi, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)"],
+      "[shop/storefront] allowTo[0]: is not a network peer, got 'Object'; pass a WebService, an InternalApi, a CanaryRelease, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)"],
     ['an invalid CIDR', (w) => w.allowTo(NetworkPeer.ipBlock('10.0.0.300/8', [NetworkPort.tcp(443)])),
       "[shop/storefront] allowTo[0].cidr: must be a CIDR block, got '10.0.0.300/8'; use a network in CIDR notation, such as '203.0.113.0/24' or '2001:db8::/32'"],
     ['a CIDR with host bits', (w) => w.allowTo(NetworkPeer.ipBlock('10.1.2.3/8', [NetworkPort.tcp(443)])),

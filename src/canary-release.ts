@@ -1,0 +1,408 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-30';
+import { Construct } from 'constructs';
+import { createHttpRoute } from './canary/http-route';
+import { refuseSecondNginxCanary } from './canary/nginx-canary';
+import { splitTracks } from './canary/track-split';
+import { CanaryHeaderMatch, TrafficStrategy, TrafficStrategyKind } from './canary/traffic-strategy';
+import { ApiProtocol } from './conventions/api-protocol';
+import { checkPinnedImage } from './conventions/image';
+import { StandardLabel } from './conventions/labels';
+import { ExposureOptions } from './network/exposure-options';
+import { createIngress, resolveExposure } from './network/ingress';
+import { INetworkPeer, NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
+import { checkInteger, checkObjectName, checkReferenceName, checkStringMap } from './private/checks';
+import { fail } from './private/errors';
+import { refuseNameCollisions } from './private/unique-names';
+import { ApiResource } from './rbac/api-resource';
+import { GrantOptions } from './rbac/grant-options';
+import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
+import { Wiring } from './workload/wiring';
+import { Workload } from './workload/workload';
+import { WorkloadOptions } from './workload/workload-props';
+
+/** One track of a release: its image, and optionally its own config and environment. */
+export interface ReleaseTrackProps {
+  /** The image, pinned to a tag or digest. */
+  readonly image: string;
+  /**
+   * Config files of this track (replacing the release's `config`): a change here is canaried.
+   * @default - the release's `config`
+   */
+  readonly config?: { [fileName: string]: string };
+  /**
+   * Environment variables of this track (replacing the release's `env`).
+   * @default - the release's `env`
+   */
+  readonly env?: { [name: string]: string };
+}
+
+/** The canary track: its image and its share of traffic. */
+export interface CanaryTrackProps extends ReleaseTrackProps {
+  /** The percent of traffic for the canary: a whole number from 0 to 100. */
+  readonly weight: number;
+}
+
+/** A release of a service in two tracks. */
+export interface CanaryReleaseProps extends WorkloadOptions, ExposureOptions {
+  /** The stable track: what most traffic goes to. */
+  readonly stable: ReleaseTrackProps;
+  /**
+   * The canary track and its weight. Promote by making its image the stable image and removing
+   * `canary`; abort by setting its weight to 0.
+   * @default - no canary: only the stable track runs
+   */
+  readonly canary?: CanaryTrackProps;
+  /**
+   * How traffic moves to the canary.
+   * @default TrafficStrategy.replicaRatio()
+   */
+  readonly strategy?: TrafficStrategy;
+  /**
+   * The weights the rollout may use, ascending, e.g. [0, 5, 25, 50, 100]: a weight outside them is
+   * refused, so each commit moves one reviewed step.
+   * @default - any weight from 0 to 100
+   */
+  readonly steps?: number[];
+  /**
+   * The protocol the service speaks.
+   * @default ApiProtocol.HTTP
+   */
+  readonly protocol?: ApiProtocol;
+}
+
+/** The objects of one track. */
+export interface ReleaseTrack {
+  /** `<name>-stable` or `<name>-canary`. */
+  readonly name: string;
+  /** The track's selector labels: name, instance and track. */
+  readonly selectorLabels: { [key: string]: string };
+  /** Fixed pods of the track; undefined under its autoscaler. */
+  readonly replicas?: number;
+  readonly deployment: k8s.KubeDeployment;
+  readonly service: k8s.KubeService;
+  readonly serviceAccount: k8s.KubeServiceAccount;
+  readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  readonly networkPolicy: k8s.KubeNetworkPolicy;
+  readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+  readonly configMap?: k8s.KubeConfigMap;
+}
+
+const LONGEST_TRACK_SUFFIX = '-canary'.length;
+
+/**
+ * A release as code: a stable and a canary track of one service, and the traffic between them.
+ * Each move of the weight is a reviewable commit; promotion and abort are code changes. A
+ * WebService with two tracks when `host` is given (or traffic comes through a Gateway), an
+ * InternalApi with two tracks otherwise.
+ */
+export class CanaryRelease extends Construct implements INetworkPeer {
+  /** The release's name: the Service clients use, and the prefix of the tracks' names. */
+  public readonly name: string;
+  /** The namespace of its chart, if the chart has one. */
+  public readonly namespace?: string;
+  /** The canary's percent of traffic; undefined without a canary. */
+  public readonly weight?: number;
+  /** How traffic moves to the canary. */
+  public readonly strategy: TrafficStrategy;
+  /** The container port. */
+  public readonly port: number;
+  /** The Service port. */
+  public readonly servicePort: number;
+  /** The stable track. */
+  public readonly stable: ReleaseTrack;
+  /** The canary track, when there is one. */
+  public readonly canary?: ReleaseTrack;
+  /** The Service `<name>` in front of both tracks. */
+  public readonly service: k8s.KubeService;
+  /** The Ingress, when `host` is given and the strategy uses one. */
+  public readonly ingress?: k8s.KubeIngress;
+  /** The ingress-nginx canary Ingress. */
+  public readonly canaryIngress?: k8s.KubeIngress;
+  /** The HTTPRoute of the Gateway API strategy. */
+  public readonly httpRoute?: ApiObject;
+
+  private readonly wiring: Wiring;
+
+  constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
+    super(scope, id);
+    if (props === null || typeof props !== 'object') {
+      fail(this, 'props', 'must be an object', props, "pass at least { stable: { image: '…' } }");
+    }
+    this.name = checkObjectName(this, 'name', props.name ?? id, 63 - LONGEST_TRACK_SUFFIX);
+    const strategy = props.strategy ?? TrafficStrategy.replicaRatio();
+    if (!(strategy instanceof TrafficStrategy)) {
+      fail(this, 'strategy', 'must be a TrafficStrategy', strategy, 'use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()');
+    }
+    this.strategy = strategy;
+
+    // The tracks' images and the weight.
+    const stableTrack = this.track('stable', props.stable);
+    const canaryTrack = props.canary === undefined ? undefined : this.track('canary', props.canary) as CanaryTrackProps;
+    if (canaryTrack !== undefined && canaryTrack.image === stableTrack.image) {
+      fail(this, 'canary.image', 'is the stable image: there is nothing to canary', canaryTrack.image,
+        'set the new image on the canary, or, to promote, set it as stable.image and remove canary');
+    }
+    this.weight = canaryTrack === undefined ? undefined
+      : checkInteger(this, 'canary.weight', canaryTrack.weight, 0, 100, 'use a whole percent from 0 (abort) to 100 (all traffic on the canary)');
+    this.checkSteps(props.steps);
+    const header = this.checkStrategy(props);
+
+    // Sizes.
+    let autoscaling: Autoscaling | undefined;
+    let total = 0;
+    if (props.autoscaling !== undefined) {
+      if (props.replicas !== undefined) {
+        fail(this, 'replicas', 'cannot be set together with autoscaling (the autoscalers own the replica counts)', props.replicas, 'remove `replicas` or `autoscaling`');
+      }
+      autoscaling = resolveAutoscaling(this, props.autoscaling);
+    } else {
+      total = checkInteger(this, 'replicas', props.replicas ?? 3, 2, 10000, 'use a whole number of at least 2, so that both tracks can run at once (or use autoscaling)');
+    }
+    const sizes = splitTracks(strategy.kind, total, autoscaling, this.weight, header !== undefined);
+
+    // The tracks.
+    const gateway = strategy.kind === TrafficStrategyKind.GATEWAY_API;
+    const exposure = gateway ? undefined : resolveExposure(this, this.name, props);
+    const protocol = props.protocol ?? ApiProtocol.HTTP;
+    if (!(protocol instanceof ApiProtocol)) {
+      fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C or ApiProtocol.GRPC');
+    }
+    const component = gateway || exposure?.host !== undefined ? 'web' : 'api';
+    const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {
+      ...props,
+      name: `${this.name}-${track}`,
+      replicas: undefined,
+      autoscaling: undefined,
+      config: given.config ?? props.config,
+      env: given.env ?? props.env,
+      image: given.image,
+    }, { component, protocol, track: { appName: this.name, track, replicas: size.replicas, autoscaling: size.autoscaling } });
+    const stableCore = core('stable', stableTrack, sizes.stable);
+    const canaryCore = canaryTrack === undefined ? undefined : core('canary', canaryTrack, sizes.canary!);
+    const cores = [stableCore, ...(canaryCore ? [canaryCore] : [])];
+    this.namespace = stableCore.namespace;
+    this.port = stableCore.port;
+    this.servicePort = stableCore.servicePort;
+    this.stable = trackOf(stableCore);
+    this.canary = canaryCore === undefined ? undefined : trackOf(canaryCore);
+    this.wiring = new Wiring(this, () => cores, this.namespace, this.port);
+
+    // The Service of both tracks.
+    const labels: Record<string, string> = Object.fromEntries(Object.entries(stableCore.labels).filter(([key]) => key !== StandardLabel.TRACK));
+    labels[StandardLabel.INSTANCE] = this.name;
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: { ...stableCore.metadata(undefined, this.name), labels },
+      spec: {
+        type: 'ClusterIP',
+        selector: { [StandardLabel.NAME]: this.name },
+        ports: [{
+          name: stableCore.portName,
+          port: this.servicePort,
+          targetPort: k8s.IntOrString.fromString(stableCore.portName),
+          protocol: 'TCP',
+          appProtocol: protocol.appProtocol,
+        }],
+      },
+    });
+
+    // Traffic.
+    if (gateway) {
+      const options = strategy.gatewayApiOptions!;
+      const controllerNamespace = options.controllerNamespace ?? options.gatewayNamespace ?? this.namespace;
+      if (controllerNamespace === undefined) {
+        fail(this, 'strategy.controllerNamespace', 'cannot tell where the gateway\'s pods run: neither it, the Gateway\'s namespace nor the chart\'s namespace is set',
+          undefined, 'set controllerNamespace or gatewayNamespace, or a namespace on the chart');
+      }
+      this.wiring.allowFrom([NetworkPeer.namespace(controllerNamespace)]);
+      this.httpRoute = createHttpRoute(this, 'HTTPRoute', options, {
+        name: this.name,
+        labels,
+        host: props.host === undefined ? undefined : this.checkRouteHost(props),
+        servicePort: this.servicePort,
+        stableService: this.stable.service.name,
+        canaryService: this.canary?.service.name,
+        weight: this.weight ?? 0,
+      });
+    } else if (exposure !== undefined) {
+      if (exposure.host !== undefined) {
+        this.wiring.allowFrom([NetworkPeer.namespace(exposure.controllerNamespace)]);
+        const nginx = strategy.kind === TrafficStrategyKind.INGRESS_NGINX;
+        const target = (name: string, serviceName: string, annotations: Record<string, string>) => ({
+          name, labels, annotations: { ...props.annotations, ...exposure.annotations, ...annotations }, serviceName, portName: stableCore.portName,
+        });
+        this.ingress = createIngress(this, 'Ingress', exposure, exposure.host,
+          target(this.name, nginx ? this.stable.service.name : this.service.name, exposure.tlsAnnotations));
+        if (nginx && this.canary !== undefined) {
+          const canaryIngress = createIngress(this, 'CanaryIngress', exposure, exposure.host,
+            target(`${this.name}-canary`, this.canary.service.name, nginxCanaryAnnotations(this.weight ?? 0, header)));
+          this.canaryIngress = canaryIngress;
+          refuseSecondNginxCanary(this, this.namespace, exposure.host, () => canaryIngress.node.path);
+        }
+      }
+    }
+    refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute].filter((o): o is ApiObject => o !== undefined));
+  }
+
+  /** Both tracks' pods, on their port. */
+  public toPeerSelection(): PeerSelection {
+    return {
+      description: `CanaryRelease ${this.node.path}`,
+      namespace: this.namespace,
+      podLabels: { [StandardLabel.NAME]: this.name },
+      ports: [NetworkPort.tcp(this.port)],
+      golden: true,
+    };
+  }
+
+  /** Lets peers reach both tracks; golden peers also get the matching egress. */
+  public allowFrom(...peers: INetworkPeer[]): void {
+    this.wiring.allowFrom(peers);
+  }
+
+  /** Lets both tracks open connections to peers (see WebService.allowTo). */
+  public allowTo(...peers: INetworkPeer[]): void {
+    this.wiring.allowTo(peers);
+  }
+
+  /** Lets both tracks read objects of a kind through the Kubernetes API (see WebService.grantRead). */
+  public grantRead(resource: ApiResource, options: GrantOptions = {}): void {
+    this.wiring.grantRead(resource, options);
+  }
+
+  /** Lets both tracks read these ConfigMaps, by name. */
+  public grantReadConfigMap(...names: string[]): void {
+    this.grantRead(ApiResource.CONFIG_MAPS, { names });
+  }
+
+  /** Lets both tracks read these Secrets, by name. */
+  public grantReadSecret(...names: string[]): void {
+    this.grantRead(ApiResource.SECRETS, { names });
+  }
+
+  private track(field: string, given: unknown): ReleaseTrackProps {
+    if (given === null || typeof given !== 'object') {
+      fail(this, field, 'must be a track', given, `pass { image: 'registry/app:1.2.3'${field === 'canary' ? ', weight: 10' : ''} }`);
+    }
+    const track = given as ReleaseTrackProps;
+    checkPinnedImage(this, `${field}.image`, track.image);
+    if (track.config !== undefined) {
+      checkStringMap(this, `${field}.config`, track.config);
+    }
+    if (track.env !== undefined) {
+      checkStringMap(this, `${field}.env`, track.env);
+    }
+    return track;
+  }
+
+  private checkSteps(steps: unknown): void {
+    if (steps === undefined) {
+      return;
+    }
+    if (!Array.isArray(steps) || steps.length === 0) {
+      fail(this, 'steps', 'must be a list of weights', steps, 'list the weights the rollout may use, such as [0, 5, 25, 50, 100]');
+    }
+    steps.forEach((step, i) => {
+      checkInteger(this, `steps[${i}]`, step, 0, 100);
+      if (i > 0 && step <= steps[i - 1]) {
+        fail(this, `steps[${i}]`, `must be above the step before it (${steps[i - 1]})`, step, 'list the weights in ascending order, each once');
+      }
+    });
+    if (this.weight !== undefined && !steps.includes(this.weight)) {
+      fail(this, 'canary.weight', `is not one of the declared steps (${steps.join(', ')})`, this.weight, 'move to the next declared step, or declare this weight in `steps`');
+    }
+  }
+
+  /** Checks what the strategy can express; returns its header match, if any. */
+  private checkStrategy(props: CanaryReleaseProps): CanaryHeaderMatch | undefined {
+    const kind = this.strategy.kind;
+    if (kind === TrafficStrategyKind.GATEWAY_API) {
+      const options = this.strategy.gatewayApiOptions;
+      if (options === null || typeof options !== 'object') {
+        fail(this, 'strategy', 'Gateway API needs the Gateway to attach to', options, "pass TrafficStrategy.gatewayApi({ gatewayName: 'public' })");
+      }
+      refuseUnknown(this, 'strategy', options, ['gatewayName', 'gatewayNamespace', 'sectionName', 'controllerNamespace', 'canaryHeader']);
+      checkReferenceName(this, 'strategy.gatewayName', options.gatewayName);
+      for (const field of ['gatewayNamespace', 'controllerNamespace', 'sectionName'] as const) {
+        if (options[field] !== undefined) {
+          checkReferenceName(this, `strategy.${field}`, options[field]);
+        }
+      }
+      for (const field of ['ingressClassName', 'ingressControllerNamespace', 'tls', 'ingressAnnotations'] as const) {
+        if (props[field] !== undefined) {
+          fail(this, field, 'applies to an Ingress, and the Gateway API strategy routes through an HTTPRoute instead', field === 'tls' ? 'an IngressTls' : props[field],
+            'remove it: the Gateway owns TLS and its data plane (set strategy controllerNamespace for the NetworkPolicies)');
+        }
+      }
+      return this.checkHeader(options.canaryHeader);
+    }
+    if (kind === TrafficStrategyKind.INGRESS_NGINX) {
+      const options = this.strategy.ingressNginxOptions ?? {};
+      refuseUnknown(this, 'strategy', options, ['canaryHeader']);
+      if (props.host === undefined) {
+        fail(this, 'strategy', 'ingress-nginx canaries split the traffic of an Ingress, and there is none without `host`', 'ingress-nginx',
+          'set `host`, or use TrafficStrategy.replicaRatio() for traffic inside the cluster');
+      }
+      return this.checkHeader(options.canaryHeader);
+    }
+    if (kind !== TrafficStrategyKind.REPLICA_RATIO) {
+      fail(this, 'strategy', 'is not a known strategy', kind, 'use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()');
+    }
+    return undefined;
+  }
+
+  private checkHeader(header: unknown): CanaryHeaderMatch | undefined {
+    if (header === undefined) {
+      return undefined;
+    }
+    const h = header as CanaryHeaderMatch;
+    if (h === null || typeof h !== 'object' || typeof h.name !== 'string' || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/.test(h.name)) {
+      fail(this, 'strategy.canaryHeader.name', 'must be an HTTP header name', h?.name ?? header, "use a header such as 'x-canary'");
+    }
+    if (typeof h.value !== 'string' || h.value.length === 0 || h.value.length > 4096 || /[\r\n]/.test(h.value)) {
+      fail(this, 'strategy.canaryHeader.value', 'must be a non-empty header value on one line', h.value, "use a value such as 'always'");
+    }
+    return h;
+  }
+
+  private checkRouteHost(props: CanaryReleaseProps): string {
+    return resolveExposure(this, this.name, { host: props.host }).host!;
+  }
+}
+
+/** The annotations of an ingress-nginx canary Ingress; values are strings, as annotations must be. */
+function nginxCanaryAnnotations(weight: number, header: CanaryHeaderMatch | undefined): Record<string, string> {
+  const annotations: Record<string, string> = {
+    'nginx.ingress.kubernetes.io/canary': 'true',
+    'nginx.ingress.kubernetes.io/canary-weight': `${weight}`,
+  };
+  if (header !== undefined) {
+    annotations['nginx.ingress.kubernetes.io/canary-by-header'] = header.name;
+    annotations['nginx.ingress.kubernetes.io/canary-by-header-value'] = header.value;
+  }
+  return annotations;
+}
+
+function trackOf(core: Workload): ReleaseTrack {
+  return {
+    name: core.name,
+    selectorLabels: core.selectorLabels,
+    replicas: core.replicas,
+    deployment: core.deployment,
+    service: core.service,
+    serviceAccount: core.serviceAccount,
+    podDisruptionBudget: core.podDisruptionBudget,
+    networkPolicy: core.networkPolicy,
+    autoscaler: core.autoscaler,
+    configMap: core.configMap,
+  };
+}
+
+/** Options a JavaScript caller may misspell are refused, never ignored. */
+function refuseUnknown(scope: Construct, field: string, options: object, known: string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      fail(scope, `${field}.${key}`, 'is not an option of this strategy', key, `use one of ${known.join(', ')}`);
+    }
+  }
+}

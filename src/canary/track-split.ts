@@ -1,0 +1,57 @@
+import { TrafficStrategyKind } from './traffic-strategy';
+import { Autoscaling } from '../workload/autoscaling';
+
+/** The size of each track. */
+export interface TrackSizes {
+  readonly stable: TrackSize;
+  /** Undefined when the release has no canary. */
+  readonly canary?: TrackSize;
+}
+
+/** The pods of one track: a fixed count, or an autoscaler's range. */
+export interface TrackSize {
+  readonly replicas: number;
+  readonly autoscaling?: Autoscaling;
+}
+
+/**
+ * Sizes the tracks from the weight.
+ * - Replica ratio: the canary's share of `total` pods is within one pod of the weight; for
+ *   0 < weight < 100 both tracks run at least one pod; 0 runs no canary pod, 100 no stable pod.
+ * - Gateway API and ingress-nginx: traffic is split by the router, so the stable track keeps its
+ *   full size (none at 100) and the canary runs its share, at least one pod when it gets traffic
+ *   (weight above 0, or a header that routes to it).
+ * Autoscaled tracks get an autoscaler over their share of the range, or none (0 pods) with no share.
+ */
+export function splitTracks(kind: TrafficStrategyKind, total: number, autoscaling: Autoscaling | undefined,
+  weight: number | undefined, canaryByHeader: boolean): TrackSizes {
+  if (weight === undefined) {
+    return { stable: { replicas: total, autoscaling } };
+  }
+  const ratio = kind === TrafficStrategyKind.REPLICA_RATIO;
+  const canaryRuns = weight > 0 || canaryByHeader;
+  const stableRuns = weight < 100;
+  const scaled = (share: number): TrackSize => {
+    const min = Math.max(1, Math.round(autoscaling!.minReplicas * share));
+    return { replicas: 0, autoscaling: { ...autoscaling!, minReplicas: min, maxReplicas: Math.max(min + 1, Math.round(autoscaling!.maxReplicas * share)) } };
+  };
+  let canary: TrackSize = { replicas: 0 };
+  if (canaryRuns) {
+    if (autoscaling !== undefined) {
+      canary = scaled(weight / 100);
+    } else if (ratio) {
+      canary = { replicas: Math.min(Math.max(1, Math.round((total * weight) / 100)), stableRuns ? total - 1 : total) };
+    } else {
+      canary = { replicas: Math.max(1, Math.ceil((total * weight) / 100)) };
+    }
+  }
+  let stable: TrackSize = { replicas: 0 };
+  if (stableRuns) {
+    if (autoscaling !== undefined) {
+      stable = scaled(ratio ? 1 - weight / 100 : 1);
+    } else {
+      stable = { replicas: ratio ? total - canary.replicas : total };
+    }
+  }
+  return { stable, canary };
+}

@@ -1,0 +1,114 @@
+import { Construct } from 'constructs';
+import { Workload } from './workload';
+import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
+import { checkLabelPeers, LabelPeer } from '../network/peer-check';
+import { checkPorts, policyPeer, policyPorts } from '../network/policy-peer';
+import { fail, formatValue } from '../private/errors';
+import { ApiResource } from '../rbac/api-resource';
+import { GrantOptions } from '../rbac/grant-options';
+import { checkGrant } from '../rbac/grants';
+
+/** The wiring of each golden construct (WebService, InternalApi, CanaryRelease), by construct. */
+const wirings = new WeakMap<object, Wiring>();
+
+/**
+ * Network and RBAC wiring of a golden construct over its workload cores (one for a WebService or
+ * an InternalApi, one per track for a CanaryRelease): what `allowFrom`, `allowTo` and the grants
+ * do, in one place.
+ */
+export class Wiring {
+  /** The wiring of a golden construct, if the peer is one. */
+  public static of(peer: unknown): Wiring | undefined {
+    return peer !== null && typeof peer === 'object' ? wirings.get(peer) : undefined;
+  }
+
+  private readonly labelPeers: LabelPeer[] = [];
+
+  constructor(
+    private readonly owner: Construct & INetworkPeer,
+    private readonly cores: () => Workload[],
+    /** The namespace of the owner's chart. */
+    private readonly namespace: string | undefined,
+    /** The owner's port, which peers reach. */
+    private readonly port: number,
+  ) {
+    wirings.set(owner, this);
+    checkLabelPeers(owner, () => this.labelPeers);
+  }
+
+  /** Lets peers reach every core's port; golden peers also get the matching egress. */
+  public allowFrom(peers: INetworkPeer[]): void {
+    peers.forEach((peer, i) => {
+      const field = `allowFrom[${i}]`;
+      const selection = this.selectionOf(field, peer);
+      const source = Wiring.of(peer);
+      if (source === undefined && selection.ports !== undefined && selection.cidr === undefined) {
+        fail(this.owner, `${field}.ports`, 'only apply to allowTo (traffic here always goes to this workload\'s port)', selection.ports.map((p) => p.port), 'leave ports out');
+      }
+      const from = policyPeer(this.owner, field, selection, this.namespace);
+      this.cores().forEach((core) => core.allowIngressFrom(from));
+      this.trackLabelPeer(field, selection, undefined);
+      if (source !== undefined) {
+        const to = policyPeer(this.owner, field, this.owner.toPeerSelection(), source.namespace);
+        source.cores().forEach((core) => core.allowEgressTo(to, policyPorts([NetworkPort.tcp(this.port)])));
+      }
+    });
+  }
+
+  /** Lets every core open connections to peers (golden peers get the matching ingress). */
+  public allowTo(peers: INetworkPeer[]): void {
+    peers.forEach((peer, i) => {
+      const field = `allowTo[${i}]`;
+      const selection = this.selectionOf(field, peer);
+      const target = Wiring.of(peer);
+      if (target !== undefined) {
+        target.allowFrom([this.owner]);
+        return;
+      }
+      const ports = selection.ports === undefined ? [] : checkPorts(this.owner, `${field}.ports`, selection.ports);
+      if (ports.length === 0) {
+        fail(this.owner, `${field}.ports`, `traffic to ${selection.description} needs the ports it may use`, selection.ports,
+          'pass ports, such as NetworkPeer.ipBlock(\'203.0.113.0/24\', [NetworkPort.tcp(443)])');
+      }
+      const to = policyPeer(this.owner, field, selection, this.namespace);
+      this.cores().forEach((core) => core.allowEgressTo(to, policyPorts(ports)));
+      this.trackLabelPeer(field, selection, ports);
+    });
+  }
+
+  /** Adds a checked read grant to every core's Role. */
+  public grantRead(resource: ApiResource, options: GrantOptions | undefined): void {
+    if (this.namespace === undefined) {
+      fail(this.owner, 'grantRead', 'a Role and its binding need a namespace, and the chart has none', undefined, 'set `namespace` on the chart');
+    }
+    const grant = checkGrant(this.owner, 'grantRead', resource, options ?? {});
+    this.cores().forEach((core) => core.grant(grant));
+  }
+
+  private selectionOf(field: string, peer: unknown): PeerSelection {
+    const selection = peer !== null && typeof peer === 'object' && typeof (peer as INetworkPeer).toPeerSelection === 'function'
+      ? (peer as INetworkPeer).toPeerSelection() : undefined;
+    if (selection === undefined || typeof selection !== 'object' || typeof selection.description !== 'string') {
+      fail(this.owner, field, 'is not a network peer', typeof peer === 'object' && peer !== null ? peer.constructor?.name ?? formatValue(peer) : peer,
+        'pass a WebService, an InternalApi, a CanaryRelease, NetworkPeer.pods(labels), NetworkPeer.namespace(name) or NetworkPeer.ipBlock(cidr, ports)');
+    }
+    if (selection.golden === true && (selection.namespace === undefined) !== (this.namespace === undefined)) {
+      fail(this.owner, field, `cannot tell whether ${selection.description} shares this workload's namespace: one chart has a namespace, the other none`,
+        selection.namespace ?? 'no namespace', 'set `namespace` on both charts');
+    }
+    return selection;
+  }
+
+  private trackLabelPeer(field: string, selection: PeerSelection, ports: NetworkPort[] | undefined): void {
+    if (selection.golden === true || selection.podLabels === undefined) {
+      return;
+    }
+    this.labelPeers.push({
+      field,
+      description: selection.description,
+      namespace: selection.namespace ?? this.namespace,
+      labels: selection.podLabels,
+      ports: ports?.map((p) => ({ port: p.port, protocol: p.protocol })),
+    });
+  }
+}
