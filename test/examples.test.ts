@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { byKind, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
+import { ROLLOUT_STEPS, RolloutChart } from '../examples/canary-rollout/main';
 import { buildApp } from '../examples/internal-apis/main';
 import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
 import { StorefrontChart } from '../examples/web-service/main';
@@ -97,5 +98,20 @@ describe('examples/platform-profile', () => {
     const { checkout } = buildPlatformApp(app);
     expect(() => new WebService(checkout, 'rogue', { image: 'docker.io/library/nginx:1.27.3' })).toThrow(
       "[checkout/rogue] image: the image is not from an allowed registry (registry.acme.com, ghcr.io/acme), got 'docker.io/library/nginx:1.27.3'; push the image to an allowed registry, or ask the platform team to allow this one");
+  });
+});
+
+describe('examples/canary-rollout', () => {
+  test('synthesizes a Gateway API canary at 25% within the declared steps, and passes every rule and schema', () => {
+    // GIVEN / WHEN
+    const docs = Testing.synth(new RolloutChart(Testing.app(), 'shop'));
+    // THEN
+    expect(docs).toMatchSnapshot();
+    const route = oneOf(docs, 'HTTPRoute');
+    expect(route.spec.rules[1].backendRefs.map((b: any) => [b.name, b.weight])).toEqual([['storefront-stable', 75], ['storefront-canary', 25]]);
+    expect(byKind(docs, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas])).toEqual([['storefront-stable', 4], ['storefront-canary', 1], ['orders', 3]]);
+    expect(ROLLOUT_STEPS).toContain(25);
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
   });
 });
