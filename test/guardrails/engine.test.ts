@@ -1,5 +1,5 @@
 import { CONFIG_MAP, appContainer, byKind, job, referenceManifests, without } from './helpers';
-import { checkManifests } from '../../src/guardrails/engine';
+import { checkEachManifest, checkManifests } from '../../src/guardrails/engine';
 import { Rule } from '../../src/guardrails/rule';
 
 /** A rule that reports every object it sees, to observe the engine. */
@@ -150,5 +150,23 @@ describe('acknowledgements', () => {
 
   test('not applicable: an object without acknowledgements is checked as usual', () => {
     expect(checkManifests([role({ 'acme.com/owner': 'shop' })]).map((f) => f.rule)).toEqual(['rbac-wildcard']);
+  });
+});
+
+describe('checkEachManifest', () => {
+  test('returns the findings of each entry at its position, [] for entries that are no object', () => {
+    // GIVEN a cross-object problem: a Service whose pods are in the next entry
+    const manifests = referenceManifests();
+    const broken = byKind(manifests, 'Deployment');
+    broken.spec.template.spec.containers[0].image = 'nginx:latest';
+    const input = [null, ...manifests, 'text'];
+    // WHEN
+    const perEntry = checkEachManifest(input);
+    // THEN
+    expect(perEntry).toHaveLength(input.length);
+    expect(perEntry.map((findings) => findings.map((f) => f.rule))).toEqual([
+      [], [], ['image-tag'], [], [], [], [], [],
+    ]);
+    expect(perEntry.flat()).toEqual(checkManifests(input));
   });
 });
