@@ -54,7 +54,7 @@ const synthExamples = project.addTask('synth:example', {
   description: 'Synthesize every app in examples/ into examples/<name>/dist',
 });
 for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout']) {
-  synthExamples.exec('ts-node --project ../../test/tsconfig.json main.ts', { cwd: `examples/${example}` });
+  synthExamples.exec('ts-node --project ../tsconfig.json main.ts', { cwd: `examples/${example}` });
 }
 
 project.synth();

@@ -11,7 +11,7 @@ import { StandardLabel } from './conventions/labels';
 import { ExposureOptions } from './network/exposure-options';
 import { createIngress, resolveExposure } from './network/ingress';
 import { INetworkPeer, NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
-import { checkInteger, checkObjectName, checkReferenceName, checkStringMap } from './private/checks';
+import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName, checkStringMap } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
 import { ApiResource } from './rbac/api-resource';
@@ -323,10 +323,13 @@ export class CanaryRelease extends Construct implements INetworkPeer {
       }
       refuseUnknown(this, 'strategy', options, ['gatewayName', 'gatewayNamespace', 'sectionName', 'controllerNamespace', 'canaryHeader']);
       checkReferenceName(this, 'strategy.gatewayName', options.gatewayName);
-      for (const field of ['gatewayNamespace', 'controllerNamespace', 'sectionName'] as const) {
+      for (const field of ['gatewayNamespace', 'controllerNamespace'] as const) {
         if (options[field] !== undefined) {
-          checkReferenceName(this, `strategy.${field}`, options[field]);
+          checkNamespaceName(this, `strategy.${field}`, options[field]);
         }
+      }
+      if (options.sectionName !== undefined) {
+        checkReferenceName(this, 'strategy.sectionName', options.sectionName);
       }
       for (const field of ['ingressClassName', 'ingressControllerNamespace', 'tls', 'ingressAnnotations'] as const) {
         if (props[field] !== undefined) {

@@ -7,7 +7,7 @@ import { NamespaceQuota, QuotaNumbers } from './namespace/namespace-quota';
 import { registerNamespace, workloadsIn, WorkloadNeeds } from './namespace/namespace-registry';
 import { PodSecurityLevel } from './namespace/pod-security-level';
 import { dnsEgressRule } from './network/dns-egress';
-import { CpuLimits } from './platform/cpu-limits';
+import { checkCpuLimits } from './platform/cpu-limits';
 import { PlatformDefaults } from './platform/platform-defaults';
 import { checkAnnotations, checkLabels, checkObjectName } from './private/checks';
 import { clusterScoped } from './private/cluster-scoped';
@@ -130,7 +130,7 @@ export class SecureNamespace extends Construct {
       fail(this, 'quota', 'must be a NamespaceQuota', quotaSource, 'use NamespaceQuota.SMALL, MEDIUM, LARGE or NamespaceQuota.custom({...})');
     }
     this.quota = quotaSource._numbers(this, 'quota');
-    this.cpuLimitsEnforced = (platform.cpuLimits ?? CpuLimits.ENABLED).enabled;
+    this.cpuLimitsEnforced = checkCpuLimits(this, platform.cpuLimits).enabled;
     const defaults = props.containerDefaults ?? platform.resources ?? ResourcePreset.SMALL;
     if (!(defaults instanceof ResourcePreset)) {
       fail(this, 'containerDefaults', 'must be a ResourcePreset', defaults, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
@@ -144,9 +144,13 @@ export class SecureNamespace extends Construct {
     // The objects.
     const inNamespace = (name: string): k8s.ObjectMeta => ({ name, namespace: this.name, labels });
     this.namespace = clusterScoped(new k8s.KubeNamespace(this, 'Namespace', {
-      metadata: { name: this.name, labels: { ...labels, ...podSecurityLabels }, annotations: reason === undefined ? annotations : {
-        ...annotations, 'cdk8s-golden.io/pod-security-reason': reason,
-      } },
+      metadata: {
+        name: this.name,
+        labels: { ...labels, ...podSecurityLabels },
+        annotations: reason === undefined ? annotations : {
+          ...annotations, 'cdk8s-golden.io/pod-security-reason': reason,
+        },
+      },
     }));
     this.defaultDenyPolicy = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
       metadata: inNamespace('default-deny'),

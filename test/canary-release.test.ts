@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
+import { CanaryRelease, CanaryReleaseProps, InternalApi, IngressTls, TrafficStrategy, WebService } from '../src';
 import { byKind, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
-import { CanaryRelease, CanaryReleaseProps, InternalApi, IngressTls, TrafficStrategy, WebService } from '../src';
 import { checkManifests } from '../src/guardrails/engine';
 
 const STABLE = 'ghcr.io/acme/storefront:2.0.1';

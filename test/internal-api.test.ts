@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
+import { ApiProtocol, HealthCheck, InternalApi, InternalApiProps, WebService } from '../src';
 import { containerOf, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
-import { ApiProtocol, HealthCheck, InternalApi, InternalApiProps, WebService } from '../src';
 import { checkManifests } from '../src/guardrails/engine';
 
 const IMAGE = 'ghcr.io/acme/orders:1.4.2';

@@ -1,10 +1,10 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
-import { byKind, namespacedChart, oneOf } from './util/manifests';
-import { allSchemaErrors } from './util/schema';
 import {
   CpuLimits, InternalApi, NamespaceQuota, PlatformDefaults, PodSecurityLevel, ResourcePreset, SecureNamespace, SecureNamespaceProps, WebService,
 } from '../src';
+import { byKind, namespacedChart, oneOf } from './util/manifests';
+import { allSchemaErrors } from './util/schema';
 import { checkManifests } from '../src/guardrails/engine';
 
 function findings(docs: any[]): string[] {
@@ -63,8 +63,14 @@ describe('SecureNamespace with default props', () => {
 
   test('sizes the quota and the container defaults from the presets', () => {
     expect(oneOf(docs, 'ResourceQuota').spec.hard).toEqual({
-      'requests.cpu': '8', 'requests.memory': '16384Mi', 'requests.ephemeral-storage': '16384Mi',
-      'limits.cpu': '32', 'limits.memory': '16384Mi', 'limits.ephemeral-storage': '32768Mi', 'pods': '60', 'services': '30',
+      'requests.cpu': '8',
+      'requests.memory': '16384Mi',
+      'requests.ephemeral-storage': '16384Mi',
+      'limits.cpu': '32',
+      'limits.memory': '16384Mi',
+      'limits.ephemeral-storage': '32768Mi',
+      'pods': '60',
+      'services': '30',
     });
     expect(oneOf(docs, 'LimitRange').spec.limits).toEqual([{
       type: 'Container',
@@ -96,8 +102,14 @@ describe('SecureNamespace options', () => {
       containerDefaults: ResourcePreset.MEDIUM,
     });
     expect(oneOf(docs, 'ResourceQuota').spec.hard).toEqual({
-      'requests.cpu': '3', 'requests.memory': '6144Mi', 'requests.ephemeral-storage': '6144Mi',
-      'limits.cpu': '12', 'limits.memory': '6144Mi', 'limits.ephemeral-storage': '12288Mi', 'pods': '12', 'services': '6',
+      'requests.cpu': '3',
+      'requests.memory': '6144Mi',
+      'requests.ephemeral-storage': '6144Mi',
+      'limits.cpu': '12',
+      'limits.memory': '6144Mi',
+      'limits.ephemeral-storage': '12288Mi',
+      'pods': '12',
+      'services': '6',
     });
     expect(oneOf(docs, 'LimitRange').spec.limits[0].defaultRequest.cpu).toBe('250m');
   });

@@ -3,11 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
-import { byKind, containerOf, namespacedChart, oneOf } from './util/manifests';
-import { allSchemaErrors } from './util/schema';
 import {
   EnvSource, HealthCheck, IngressTls, ResourcePreset, WebService, WebServiceProps,
 } from '../src';
+import { byKind, containerOf, namespacedChart, oneOf } from './util/manifests';
+import { allSchemaErrors } from './util/schema';
 import { checkManifests } from '../src/guardrails/engine';
 
 const IMAGE = 'ghcr.io/acme/storefront:2.0.1';
@@ -276,7 +276,13 @@ describe('WebService options', () => {
       livenessProbe: HealthCheck.exec(['/bin/alive'], { failureThreshold: 5 }),
       startupProbe: HealthCheck.httpGet('/started', { initialDelay: Duration.seconds(1) }),
       security: { runAsUser: 20000, runAsGroup: 20001 },
-      rollout: { maxSurgePercent: 50, maxUnavailablePercent: 10, minReady: Duration.seconds(10), progressDeadline: Duration.minutes(5), revisionHistoryLimit: 2 },
+      rollout: {
+        maxSurgePercent: 50,
+        maxUnavailablePercent: 10,
+        minReady: Duration.seconds(10),
+        progressDeadline: Duration.minutes(5),
+        revisionHistoryLimit: 2,
+      },
       shutdown: { preStopDelay: Duration.seconds(10), terminationGracePeriod: Duration.seconds(60) },
       tmpVolumeSize: Size.mebibytes(512),
       version: '2.0.1-build.7',

@@ -35,7 +35,7 @@ export class RolloutChart extends Chart {
       config: { 'features.yaml': 'checkout: enabled\n' },
     });
     const orders = new InternalApi(this, 'orders', { image: 'ghcr.io/acme/orders:1.4.2' });
-    this.storefront.allowTo(orders);   // both tracks may call orders
+    this.storefront.allowTo(orders); // both tracks may call orders
   }
 }
 

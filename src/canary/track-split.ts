@@ -33,7 +33,8 @@ export function splitTracks(kind: TrafficStrategyKind, total: number, autoscalin
   const stableRuns = weight < 100;
   const scaled = (share: number): TrackSize => {
     const min = Math.max(1, Math.round(autoscaling!.minReplicas * share));
-    return { replicas: 0, autoscaling: { ...autoscaling!, minReplicas: min, maxReplicas: Math.max(min + 1, Math.round(autoscaling!.maxReplicas * share)) } };
+    const max = Math.max(min + 1, Math.round(autoscaling!.maxReplicas * share));
+    return { replicas: 0, autoscaling: { ...autoscaling!, minReplicas: min, maxReplicas: max } };
   };
   let canary: TrackSize = { replicas: 0 };
   if (canaryRuns) {

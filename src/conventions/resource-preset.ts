@@ -50,7 +50,8 @@ export class ResourcePreset {
     return new ResourcePreset('custom', cpuRequest, cpuLimit, memory, storageRequest, storageLimit);
   }
 
-  private static fixed(name: string, cpuRequest: number, cpuLimit: number, memory: number, storageRequest: number, storageLimit: number): ResourcePreset {
+  private static fixed(name: string, cpuRequest: number, cpuLimit: number, memory: number,
+    storageRequest: number, storageLimit: number): ResourcePreset {
     return new ResourcePreset(name, fixedAmount(cpuRequest, 'm'), fixedAmount(cpuLimit, 'm'), fixedAmount(memory, 'Mi'),
       fixedAmount(storageRequest, 'Mi'), fixedAmount(storageLimit, 'Mi'));
   }

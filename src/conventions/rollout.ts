@@ -37,11 +37,11 @@ export interface RolloutOptions {
 /** The resolved rollout fields of a Deployment spec. */
 export interface Rollout {
   readonly strategy: k8s.DeploymentStrategy;
-  /** The extra pods a rollout may start above `replicas` (Kubernetes rounds the surge up). */
-  surgePods(replicas: number): number;
   readonly minReadySeconds: number;
   readonly progressDeadlineSeconds: number;
   readonly revisionHistoryLimit: number;
+  /** The extra pods a rollout may start above `replicas` (Kubernetes rounds the surge up). */
+  surgePods(replicas: number): number;
 }
 
 /** The rollout opinion: RollingUpdate that never lowers capacity, with the caller's overrides checked. */

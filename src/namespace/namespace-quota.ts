@@ -70,13 +70,22 @@ export class NamespaceQuota {
       const memory = mebibytes(scope, `${field}.memory`, props.memory);
       const ephemeralStorageRequests = props.ephemeralStorageRequests === undefined ? memory : mebibytes(scope, `${field}.ephemeralStorageRequests`, props.ephemeralStorageRequests);
       const pods = checkInteger(scope, `${field}.pods`, props.pods, 1, 100000);
+      const cpuLimits = props.cpuLimits === undefined ? cpuRequests * 4 : millicores(scope, `${field}.cpuLimits`, props.cpuLimits);
+      if (cpuLimits < cpuRequests) {
+        fail(scope, `${field}.cpuLimits`, `must not be below cpuRequests (${cpuRequests}m)`, `${cpuLimits}m`, 'raise the limit or lower the requests');
+      }
+      const ephemeralStorageLimits = props.ephemeralStorageLimits === undefined ? ephemeralStorageRequests * 2
+        : mebibytes(scope, `${field}.ephemeralStorageLimits`, props.ephemeralStorageLimits);
+      if (ephemeralStorageLimits < ephemeralStorageRequests) {
+        fail(scope, `${field}.ephemeralStorageLimits`, `must not be below ephemeralStorageRequests (${ephemeralStorageRequests}Mi)`,
+          `${ephemeralStorageLimits}Mi`, 'raise the limit or lower the requests');
+      }
       return {
         cpuRequests,
-        cpuLimits: props.cpuLimits === undefined ? cpuRequests * 4 : millicores(scope, `${field}.cpuLimits`, props.cpuLimits),
+        cpuLimits,
         memory,
         ephemeralStorageRequests,
-        ephemeralStorageLimits: props.ephemeralStorageLimits === undefined ? ephemeralStorageRequests * 2
-          : mebibytes(scope, `${field}.ephemeralStorageLimits`, props.ephemeralStorageLimits),
+        ephemeralStorageLimits,
         pods,
         services: props.services === undefined ? Math.max(1, Math.floor(pods / 2)) : checkInteger(scope, `${field}.services`, props.services, 0, 100000),
       };

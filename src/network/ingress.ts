@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ExposureOptions } from './exposure-options';
 import { IngressTls } from './ingress-tls';
 import { PlatformDefaults } from '../platform/platform-defaults';
-import { checkAnnotations, checkHostName, checkReferenceName } from '../private/checks';
+import { checkAnnotations, checkHostName, checkNamespaceName, checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** The exposure settings of a public service, checked, with the platform defaults applied. */
@@ -23,7 +23,7 @@ export interface Exposure {
 /** Resolves the exposure props of `scope` (construct props > platform defaults > library defaults). */
 export function resolveExposure(scope: Construct, name: string, props: ExposureOptions): Exposure {
   const platform = PlatformDefaults.of(scope);
-  const controllerNamespace = checkReferenceName(scope, 'ingressControllerNamespace',
+  const controllerNamespace = checkNamespaceName(scope, 'ingressControllerNamespace',
     props.ingressControllerNamespace ?? platform.ingressControllerNamespace ?? 'ingress-nginx');
   if (props.host === undefined) {
     for (const field of ['ingressClassName', 'tls', 'ingressAnnotations'] as const) {

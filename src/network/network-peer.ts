@@ -98,7 +98,8 @@ export class NetworkPeer implements INetworkPeer {
 
   /** Pods with these labels, in the workload's namespace unless another is given. */
   public static pods(labels: { [key: string]: string }, options: PodsPeerOptions = {}): NetworkPeer {
-    const shown = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const entries = labels !== null && typeof labels === 'object' ? Object.entries(labels) : [];
+    const shown = entries.length === 0 ? '(no labels)' : entries.map(([k, v]) => `${k}=${v}`).join(',');
     const where = options.namespace === undefined ? '' : ` in namespace ${options.namespace}`;
     return new NetworkPeer({ description: `pods ${shown}${where}`, podLabels: labels, namespace: options.namespace, ports: options.ports });
   }

@@ -1,3 +1,6 @@
+import { IConstruct } from 'constructs';
+import { fail } from '../private/errors';
+
 /**
  * Whether containers get a CPU limit. Limits make CPU use predictable and pass kube-score and
  * Polaris; many platforms turn them off to avoid CFS throttling of latency-sensitive services.
@@ -22,6 +25,29 @@ export class CpuLimits {
 
   /** Whether containers get a CPU limit. */
   public get enabled(): boolean {
-    return this.disabledReason === undefined;
+    return this === CpuLimits.ENABLED;
   }
+
+  /**
+   * Checks the setting where it is used: disabled limits need a written reason.
+   * @internal
+   */
+  public _check(scope: IConstruct, field: string): CpuLimits {
+    if (this !== CpuLimits.ENABLED && (typeof this.disabledReason !== 'string' || this.disabledReason.trim().length < 10)) {
+      fail(scope, field, 'CPU limits are disabled without a written reason of at least 10 characters', this.disabledReason,
+        "say why, as in CpuLimits.disabled('latency-sensitive services are throttled by CFS quotas')");
+    }
+    return this;
+  }
+}
+
+/** The platform's CPU limits setting at a construct, checked there. */
+export function checkCpuLimits(scope: IConstruct, value: unknown): CpuLimits {
+  if (value === undefined) {
+    return CpuLimits.ENABLED;
+  }
+  if (!(value instanceof CpuLimits)) {
+    fail(scope, 'PlatformDefaults.cpuLimits', 'must be CpuLimits', value, "use CpuLimits.ENABLED or CpuLimits.disabled('why')");
+  }
+  return value._check(scope, 'PlatformDefaults.cpuLimits');
 }

@@ -9,8 +9,8 @@ export function checkAllowedRegistry(scope: IConstruct, field: string, image: st
   if (allowed === undefined) {
     return;
   }
-  if (!Array.isArray(allowed) || allowed.some((r) => typeof r !== 'string' || r.trim().length === 0)) {
-    fail(scope, 'allowedRegistries', 'must be a list of registry prefixes', allowed, "use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
+  if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((r) => typeof r !== 'string' || r.trim().length === 0 || /\s/.test(r))) {
+    fail(scope, 'allowedRegistries', 'must be a non-empty list of registry prefixes without spaces', allowed, "use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
   }
   const ok = allowed.some((registry) => {
     const prefix = registry.replace(/\/+$/, '');

@@ -85,7 +85,7 @@ export function isQualifiedName(key: string): boolean {
 /** A map of string keys to string values, as JavaScript callers may get wrong. */
 export function checkStringMap(scope: IConstruct, field: string, value: unknown): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(scope, field, 'must be a map of strings to strings', value, `pass an object such as { key: 'value' }`);
+    fail(scope, field, 'must be a map of strings to strings', value, 'pass an object such as { key: \'value\' }');
   }
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') {
@@ -154,6 +154,14 @@ export function checkStringList(scope: IConstruct, field: string, value: unknown
     fail(scope, field, 'must be a list of strings', value, "pass an array of strings such as ['--port', '8080']");
   }
   return value as string[];
+}
+
+/** A namespace name: an RFC 1123 DNS label of at most 63 characters. */
+export function checkNamespaceName(scope: IConstruct, field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > 63 || !DNS_SUBDOMAIN_LABEL.test(value)) {
+    fail(scope, field, 'must be a namespace name (a DNS label of at most 63 characters)', value, "use lower-case letters, digits and '-', such as 'payments'");
+  }
+  return value;
 }
 
 /** A reference to an object by name (ConfigMap, Secret): an RFC 1123 DNS subdomain. */

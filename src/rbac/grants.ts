@@ -1,8 +1,8 @@
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
 import { ApiResource } from './api-resource';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { GrantOptions } from './grant-options';
+import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -24,9 +24,17 @@ export function checkGrant(scope: IConstruct, field: string, resource: unknown, 
   if (!(resource instanceof ApiResource)) {
     fail(scope, `${field}.resource`, 'must be an ApiResource', resource, "use ApiResource.CONFIG_MAPS or ApiResource.of('group', 'resources')");
   }
-  if (typeof resource.apiGroup !== 'string' || resource.apiGroup.includes('*') || typeof resource.resource !== 'string' || !/^[a-z0-9][-a-z0-9.]*(\/[a-z]+)?$/.test(resource.resource)) {
+  const group = resource.apiGroup;
+  const validGroup = typeof group === 'string' && (group === '' || (group.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(group)));
+  if (!validGroup || typeof resource.resource !== 'string' || !/^[a-z0-9][-a-z0-9.]*(\/[a-z]+)?$/.test(resource.resource)) {
     fail(scope, `${field}.resource`, 'must name one API group and one resource, without wildcards', `${resource}`,
       'grant each resource the app needs by name, such as ApiResource.of(\'cert-manager.io\', \'certificates\')');
+  }
+  if (options.names !== undefined && !Array.isArray(options.names)) {
+    fail(scope, `${field}.names`, 'must be a list of object names', options.names, "pass names such as ['app-config']");
+  }
+  if (options.watch !== undefined && typeof options.watch !== 'boolean') {
+    fail(scope, `${field}.watch`, 'must be true or false', options.watch, 'pass a boolean');
   }
   const names = options.names === undefined ? undefined : options.names.map((n, i) => checkReferenceName(scope, `${field}.names[${i}]`, n));
   if (names !== undefined && names.length === 0) {
@@ -36,9 +44,14 @@ export function checkGrant(scope: IConstruct, field: string, resource: unknown, 
   if (reason !== undefined && (typeof reason !== 'string' || reason.trim().length < 10)) {
     fail(scope, `${field}.acknowledgement`, 'must be a written reason of at least 10 characters', reason, 'say why the app needs this access');
   }
-  const sensitive = SENSITIVE_SUBRESOURCES.includes(resource.resource) && resource.apiGroup === ''
+  const core = resource.apiGroup === '';
+  const exec = core && SENSITIVE_SUBRESOURCES.includes(resource.resource);
+  if (exec && options.watch !== undefined) {
+    fail(scope, `${field}.watch`, `does not apply to ${resource.resource}, which is opened, not watched`, options.watch, 'remove it');
+  }
+  const sensitive = exec
     ? `${resource.resource} opens a shell into pods`
-    : resource.resource === 'secrets' && resource.apiGroup === '' && names === undefined ? 'reading every Secret of the namespace exposes all its credentials' : undefined;
+    : resource.resource === 'secrets' && core && names === undefined ? 'reading every Secret of the namespace exposes all its credentials' : undefined;
   if (sensitive !== undefined && reason === undefined) {
     fail(scope, field, `${sensitive}, and is refused without an acknowledgement`, `${resource}`,
       resource.resource === 'secrets' ? 'grant the Secrets by name with grantReadSecret(...names), or pass { acknowledgement: \'why\' }' : "pass { acknowledgement: 'why the app needs it' }");
@@ -46,7 +59,6 @@ export function checkGrant(scope: IConstruct, field: string, resource: unknown, 
   if (sensitive === undefined && reason !== undefined) {
     fail(scope, `${field}.acknowledgement`, 'is only for grants the guardrails refuse otherwise (every Secret, pods/exec, pods/attach)', reason, 'remove it');
   }
-  const exec = SENSITIVE_SUBRESOURCES.includes(resource.resource);
   const verbs = exec ? ['create', 'get'] : names === undefined ? ['get', 'list'] : ['get'];
   if (options.watch === true && !exec) {
     verbs.push(...(names === undefined ? ['watch'] : ['list', 'watch']));

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
+import { Wiring } from './wiring';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { Wiring } from './wiring';
 import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
 import { ApiResource } from '../rbac/api-resource';
 import { GrantOptions } from '../rbac/grant-options';
@@ -66,7 +66,11 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, options: GoldenWorkloadOptions) {
     super(scope, id);
-    const core = new Workload(this, id, props, { component: options.component, protocol: options.protocol ?? ApiProtocol.HTTP, headless: options.headless });
+    const core = new Workload(this, id, props, {
+      component: options.component,
+      protocol: options.protocol ?? ApiProtocol.HTTP,
+      headless: options.headless,
+    });
     this.core = core;
     this.name = core.name;
     this.namespace = core.namespace;

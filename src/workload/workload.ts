@@ -14,19 +14,19 @@ import { ResourcePreset } from '../conventions/resource-preset';
 import { resolveRollout } from '../conventions/rollout';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
-import { dnsEgressRule } from '../network/dns-egress';
 import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { registerWorkload, secureNamespace, WorkloadNeeds } from '../namespace/namespace-registry';
-import { CpuLimits } from '../platform/cpu-limits';
+import { dnsEgressRule } from '../network/dns-egress';
+import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
 import { SecurityPreset } from '../platform/security-preset';
-import { CheckedGrant } from '../rbac/grants';
 import {
   checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, checkStringList, isLabelValue,
 } from '../private/checks';
 import { fail, problem } from '../private/errors';
 import { refuseNameCollisions } from '../private/unique-names';
+import { CheckedGrant } from '../rbac/grants';
 
 /** What the construct using the core decides about it. */
 export interface WorkloadRole {
@@ -59,7 +59,10 @@ const TMP_VOLUME = 'tmp';
 const CONFIG_VOLUME = 'config';
 const TOKEN_VOLUME = 'kube-api-access';
 const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
-const RESERVED_LABELS = [StandardLabel.NAME, StandardLabel.INSTANCE, StandardLabel.VERSION, StandardLabel.COMPONENT, StandardLabel.PART_OF, StandardLabel.MANAGED_BY];
+const RESERVED_LABELS = [
+  StandardLabel.NAME, StandardLabel.INSTANCE, StandardLabel.VERSION, StandardLabel.COMPONENT, StandardLabel.PART_OF,
+  StandardLabel.MANAGED_BY, StandardLabel.TRACK,
+];
 
 /**
  * The hardened core every golden construct is made of: ServiceAccount, Deployment, Service,
@@ -184,7 +187,7 @@ export class Workload {
       fail(owner, 'resources', 'must be a ResourcePreset', resources, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
     this.resources = resources;
-    const cpuLimits = this.platform.cpuLimits ?? CpuLimits.ENABLED;
+    const cpuLimits = checkCpuLimits(owner, this.platform.cpuLimits);
     this.cpuLimits = cpuLimits.enabled;
     this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
     const acknowledgements: Record<string, string> = {};
@@ -324,8 +327,15 @@ export class Workload {
     const needs = () => {
       const v = resources._values(owner, 'resources');
       return {
-        owner, name: this.name, pods: this.maxPods, services: 1, cpuRequest: v.cpuRequest, cpuLimit: v.cpuLimit,
-        memory: v.memory, ephemeralStorageRequest: v.storageRequest, ephemeralStorageLimit: v.storageLimit,
+        owner,
+        name: this.name,
+        pods: this.maxPods,
+        services: 1,
+        cpuRequest: v.cpuRequest,
+        cpuLimit: v.cpuLimit,
+        memory: v.memory,
+        ephemeralStorageRequest: v.storageRequest,
+        ephemeralStorageLimit: v.storageLimit,
       };
     };
     registerWorkload(owner, this.namespace, needs);

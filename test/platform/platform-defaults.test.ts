@@ -129,7 +129,7 @@ describe('PlatformDefaults refuses bad input', () => {
 
   test('registries that are not a list of prefixes', () => {
     expect(() => synth({ allowedRegistries: 'ghcr.io' as any })).toThrow(
-      "[shop/storefront] allowedRegistries: must be a list of registry prefixes, got 'ghcr.io'; use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
+      "[shop/storefront] allowedRegistries: must be a non-empty list of registry prefixes without spaces, got 'ghcr.io'; use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
   });
 
   test('invalid platform labels, named as such', () => {

@@ -6,10 +6,12 @@
 export function schemaErrors(doc: { apiVersion: string; kind: string; metadata?: { name?: string } }): string[] {
   let models: Record<string, new (data: unknown) => { validate(): void }>;
   try {
+    const modulePath = doc.apiVersion.startsWith('gateway.networking.k8s.io/')
+      ? `@kubernetes-models/gateway-api/${doc.apiVersion}`
+      : `kubernetes-models/${doc.apiVersion}`;
+    // The model module depends on the document's apiVersion, so it can only be required at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    models = doc.apiVersion.startsWith('gateway.networking.k8s.io/')
-      ? require(`@kubernetes-models/gateway-api/${doc.apiVersion}`)
-      : require(`kubernetes-models/${doc.apiVersion}`);
+    models = require(modulePath);
   } catch {
     return [`${doc.kind} ${doc.metadata?.name}: no schema for apiVersion ${doc.apiVersion}`];
   }

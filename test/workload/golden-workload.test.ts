@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { byKind, namespacedChart, oneOf } from '../util/manifests';
-import { allSchemaErrors } from '../util/schema';
 import { ApiResource, InternalApi, NetworkPeer, NetworkPort, WebService } from '../../src';
 import { checkManifests } from '../../src/guardrails/engine';
+import { byKind, namespacedChart, oneOf } from '../util/manifests';
+import { allSchemaErrors } from '../util/schema';
 
 const WEB_IMAGE = 'ghcr.io/acme/storefront:2.0.1';
 const API_IMAGE = 'ghcr.io/acme/orders:1.4.2';
@@ -86,7 +86,9 @@ describe('allowFrom and allowTo with other peers', () => {
     const chart = namespacedChart('shop', app);
     const orders = new InternalApi(chart, 'orders', { image: API_IMAGE });
     new ApiObject(chart, 'worker', {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'worker', labels: { role: 'worker' } },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'worker', labels: { role: 'worker' } },
       spec: { containers: [{ name: 'w', image: 'ghcr.io/acme/worker:1.0.0', ports: [{ containerPort: 7000 }] }] },
     });
     // WHEN
@@ -137,7 +139,7 @@ describe('allowFrom and allowTo with other peers', () => {
     ['ports on an ingress peer', (w) => w.allowFrom(NetworkPeer.namespace('monitoring', [NetworkPort.tcp(9090)])),
       "[shop/storefront] allowFrom[0].ports: only apply to allowTo (traffic here always goes to this workload's port), got [9090]; leave ports out"],
     ['an empty label set', (w) => w.allowFrom(NetworkPeer.pods({})),
-      '[shop/storefront] allowFrom[0].labels: pods  selects every pod, got {}; name at least one label, or allow a whole namespace with NetworkPeer.namespace(name)'],
+      '[shop/storefront] allowFrom[0].labels: pods (no labels) selects every pod, got {}; name at least one label, or allow a whole namespace with NetworkPeer.namespace(name)'],
     ['an invalid label', (w) => w.allowFrom(NetworkPeer.pods({ app: 'has space' })),
       "[shop/storefront] allowFrom[0].labels.app: must be a valid label value, got 'has space'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"],
   ];

@@ -25,7 +25,9 @@ export const rbacWildcard: Rule = {
         }
       }
       const byName = arrayAt(rule.resourceNames).length > 0;
-      const sensitive = arrayAt(rule.resources).filter((resource) => EXEC_RESOURCES.has(resource) || (resource === 'secrets' && !byName));
+      // secrets, pods/exec and pods/attach of the core API group ('' or a wildcard).
+      const coreGroup = arrayAt(rule.apiGroups).some((g) => g === '' || g === '*');
+      const sensitive = coreGroup ? arrayAt(rule.resources).filter((resource) => EXEC_RESOURCES.has(resource) || (resource === 'secrets' && !byName)) : [];
       if (sensitive.length > 0) {
         messages.push(`rule ${index}: grants access to ${sensitive.join(', ')}`);
       }
