@@ -340,6 +340,11 @@ export class CanaryRelease extends Construct implements INetworkPeer {
       return this.checkHeader(options.canaryHeader);
     }
     if (kind === TrafficStrategyKind.INGRESS_NGINX) {
+      const given: unknown = this.strategy.ingressNginxOptions;
+      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
+        fail(this, 'strategy', 'ingress-nginx options must be an object', given,
+          "pass TrafficStrategy.ingressNginx() or ingressNginx({ canaryHeader: { name: 'x-canary', value: 'always' } })");
+      }
       const options = this.strategy.ingressNginxOptions ?? {};
       refuseUnknown(this, 'strategy', options, ['canaryHeader']);
       if (props.host === undefined) {

@@ -5,7 +5,6 @@ import { CanaryHeaderMatch, GatewayApiOptions } from './traffic-strategy';
 /** What the HTTPRoute of a release routes. */
 export interface RouteTarget {
   readonly name: string;
-  readonly namespace?: string;
   readonly labels: Record<string, string>;
   readonly host?: string;
   readonly servicePort: number;

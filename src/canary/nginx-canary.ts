@@ -4,6 +4,8 @@ import { problem } from '../private/errors';
 import { synthIndex } from '../private/synth-index';
 
 const CANARY = 'nginx.ingress.kubernetes.io/canary';
+/** What ingress-nginx reads as true (Go's strconv.ParseBool). */
+const TRUE_VALUES: ReadonlyArray<unknown> = ['1', 't', 'T', 'TRUE', 'true', 'True'];
 
 /** Canary Ingresses of the app by namespace, host and path (ingress-nginx's unit of canarying). */
 function canariesByRoute(root: IConstruct): Map<string, string[]> {
@@ -13,13 +15,16 @@ function canariesByRoute(root: IConstruct): Map<string, string[]> {
       continue;
     }
     const json = c.toJson();
-    if (json.metadata?.annotations?.[CANARY] !== 'true') {
+    if (!TRUE_VALUES.includes(json.metadata?.annotations?.[CANARY])) {
       continue;
     }
     for (const rule of json.spec?.rules ?? []) {
       for (const p of rule.http?.paths ?? []) {
         const key = `${json.metadata?.namespace ?? ''}|${rule.host ?? '*'}|${p.path ?? '/'}`;
-        index.set(key, [...(index.get(key) ?? []), c.node.path]);
+        const paths = index.get(key) ?? [];
+        if (!paths.includes(c.node.path)) {
+          index.set(key, [...paths, c.node.path]);
+        }
       }
     }
   }
@@ -35,7 +40,7 @@ export function refuseSecondNginxCanary(owner: IConstruct, namespace: string | u
   owner.node.addValidation({
     validate: () => {
       const others = (index().get(`${namespace ?? ''}|${host}|/`) ?? []).filter((p) => p !== canaryPath());
-      return others.length === 0 ? [] : [problem('strategy', `ingress-nginx applies one canary per host and path, and ${others.join(', ')} is one for ${host}/ too`,
+      return others.length === 0 ? [] : [problem('strategy', `ingress-nginx applies one canary per host and path, and ${others.join(', ')} ${others.length === 1 ? 'is one' : 'are others'} for ${host}/ too`,
         host, 'run one canary at a time per host, or use TrafficStrategy.gatewayApi')];
     },
   });

@@ -29,7 +29,8 @@ export function splitTracks(kind: TrafficStrategyKind, total: number, autoscalin
     return { stable: { replicas: total, autoscaling } };
   }
   const ratio = kind === TrafficStrategyKind.REPLICA_RATIO;
-  const canaryRuns = weight > 0 || canaryByHeader;
+  // A header reaches the canary only through a router; a ratio cannot route by header.
+  const canaryRuns = weight > 0 || (!ratio && canaryByHeader);
   const stableRuns = weight < 100;
   const scaled = (share: number): TrackSize => {
     const min = Math.max(1, Math.round(autoscaling!.minReplicas * share));

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { CORE_SCHEMA, loadAll, YAMLException } from 'js-yaml';
 
 /** The name under which standard input appears in findings and errors. */
 export const STDIN_NAME = '<stdin>';
@@ -125,12 +125,14 @@ export function parseManifests(text: string, file: string): unknown[] {
       throw new InputError(`${file} is not valid JSON: ${reason(e)}`);
     }
   } else {
-    for (const document of parseAllDocuments(text)) {
-      const error = document.errors[0];
-      if (error) {
-        throw new InputError(`${file} is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
+    try {
+      // The YAML 1.2 core schema, as the API server reads it: no timestamps, no merge keys.
+      loadAll(text, (document) => documents.push(document), { schema: CORE_SCHEMA, filename: file });
+    } catch (e) {
+      if (e instanceof YAMLException) {
+        throw new InputError(`${file} is not valid YAML: ${e.reason} at line ${e.mark.line + 1}, column ${e.mark.column + 1}`);
       }
-      documents.push(document.toJSON());
+      throw e;
     }
   }
   return documents.flatMap(flatten);

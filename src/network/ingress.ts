@@ -28,7 +28,8 @@ export function resolveExposure(scope: Construct, name: string, props: ExposureO
   if (props.host === undefined) {
     for (const field of ['ingressClassName', 'tls', 'ingressAnnotations'] as const) {
       if (props[field] !== undefined) {
-        fail(scope, field, 'only applies to an Ingress, and there is none without `host`', field === 'tls' ? 'an IngressTls' : props[field], 'set `host` or remove this prop');
+        const value = props[field];
+        fail(scope, field, 'only applies to an Ingress, and there is none without `host`', value instanceof IngressTls ? 'an IngressTls' : value, 'set `host` or remove this prop');
       }
     }
   }

@@ -81,7 +81,8 @@ export function checkCidr(scope: IConstruct, field: string, value: unknown): str
 function checkInside(scope: IConstruct, field: string, inner: string, outer: string): void {
   const a = parseCidr(inner)!;
   const b = parseCidr(outer)!;
-  const inside = a.bits === b.bits && a.prefix > b.prefix && a.address / 2n ** BigInt(b.bits - b.prefix) === b.address / 2n ** BigInt(b.bits - b.prefix);
+  const outerBlock = 2n ** BigInt(b.bits - b.prefix);
+  const inside = a.bits === b.bits && a.prefix > b.prefix && a.address / outerBlock === b.address / outerBlock;
   if (!inside) {
     fail(scope, field, `must be a range strictly inside ${outer}`, inner, 'leave out only parts of the block itself');
   }

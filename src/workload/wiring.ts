@@ -23,6 +23,7 @@ export class Wiring {
   }
 
   private readonly labelPeers: LabelPeer[] = [];
+  private readonly labelPeerKeys = new Set<string>();
 
   constructor(
     private readonly owner: Construct & INetworkPeer,
@@ -36,9 +37,12 @@ export class Wiring {
     checkLabelPeers(owner, () => this.labelPeers);
   }
 
-  /** Lets peers reach every core's port; golden peers also get the matching egress. */
+  /**
+   * Lets peers reach every core's port; golden peers also get the matching egress. Every peer is
+   * checked before any is wired, so a refused call changes nothing.
+   */
   public allowFrom(peers: INetworkPeer[]): void {
-    peers.forEach((peer, i) => {
+    const steps = peers.map((peer, i) => {
       const field = `allowFrom[${i}]`;
       const selection = this.selectionOf(field, peer);
       const source = Wiring.of(peer);
@@ -46,24 +50,31 @@ export class Wiring {
         fail(this.owner, `${field}.ports`, 'only apply to allowTo (traffic here always goes to this workload\'s port)', selection.ports.map((p) => p.port), 'leave ports out');
       }
       const from = policyPeer(this.owner, field, selection, this.namespace);
-      this.cores().forEach((core) => core.allowIngressFrom(from));
-      this.trackLabelPeer(field, selection, undefined);
-      if (source !== undefined) {
-        const to = policyPeer(this.owner, field, this.owner.toPeerSelection(), source.namespace);
-        source.cores().forEach((core) => core.allowEgressTo(to, policyPorts([NetworkPort.tcp(this.port)])));
-      }
+      const to = source === undefined ? undefined : policyPeer(this.owner, field, this.owner.toPeerSelection(), source.namespace);
+      return () => {
+        this.cores().forEach((core) => core.allowIngressFrom(from));
+        this.trackLabelPeer(field, selection, undefined);
+        if (source !== undefined && to !== undefined) {
+          source.cores().forEach((core) => core.allowEgressTo(to, policyPorts([NetworkPort.tcp(this.port)])));
+        }
+      };
     });
+    steps.forEach((wire) => wire());
   }
 
-  /** Lets every core open connections to peers (golden peers get the matching ingress). */
+  /**
+   * Lets every core open connections to peers (golden peers get the matching ingress). Every peer
+   * is checked before any is wired, so a refused call changes nothing.
+   */
   public allowTo(peers: INetworkPeer[]): void {
-    peers.forEach((peer, i) => {
+    const steps = peers.map((peer, i) => {
       const field = `allowTo[${i}]`;
       const selection = this.selectionOf(field, peer);
       const target = Wiring.of(peer);
       if (target !== undefined) {
-        target.allowFrom([this.owner]);
-        return;
+        // Checked here too, from the target's side, so that nothing is wired when it is refused.
+        policyPeer(target.owner, 'allowFrom[0]', this.owner.toPeerSelection(), target.namespace);
+        return () => target.allowFrom([this.owner]);
       }
       const ports = selection.ports === undefined ? [] : checkPorts(this.owner, `${field}.ports`, selection.ports);
       if (ports.length === 0) {
@@ -71,9 +82,12 @@ export class Wiring {
           'pass ports, such as NetworkPeer.ipBlock(\'203.0.113.0/24\', [NetworkPort.tcp(443)])');
       }
       const to = policyPeer(this.owner, field, selection, this.namespace);
-      this.cores().forEach((core) => core.allowEgressTo(to, policyPorts(ports)));
-      this.trackLabelPeer(field, selection, ports);
+      return () => {
+        this.cores().forEach((core) => core.allowEgressTo(to, policyPorts(ports)));
+        this.trackLabelPeer(field, selection, ports);
+      };
     });
+    steps.forEach((wire) => wire());
   }
 
   /** Adds a checked read grant to every core's Role. */
@@ -103,12 +117,18 @@ export class Wiring {
     if (selection.golden === true || selection.podLabels === undefined) {
       return;
     }
-    this.labelPeers.push({
+    const peer: LabelPeer = {
       field,
       description: selection.description,
       namespace: selection.namespace ?? this.namespace,
       labels: selection.podLabels,
       ports: ports?.map((p) => ({ port: p.port, protocol: p.protocol })),
-    });
+    };
+    // The same peer allowed again is checked (and reported) once.
+    const key = JSON.stringify([peer.namespace, peer.labels, peer.ports, field.split('[')[0]]);
+    if (!this.labelPeerKeys.has(key)) {
+      this.labelPeerKeys.add(key);
+      this.labelPeers.push(peer);
+    }
   }
 }

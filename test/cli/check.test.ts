@@ -110,7 +110,7 @@ describe('runCli', () => {
     expect(outcome).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: `cdk8s-golden: ${bad} is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 4, column 1\n`,
+      stderr: `cdk8s-golden: ${bad} is not valid YAML: unexpected end of the stream within a flow collection at line 4, column 1\n`,
     });
   });
 

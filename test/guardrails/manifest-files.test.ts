@@ -61,7 +61,7 @@ describe('parseManifests', () => {
   test('names the file and the place of a YAML syntax error', () => {
     // WHEN / THEN
     expect(() => parseManifests('kind: A\n---\nmetadata: {name: x\n', 'k8s/bad.yaml')).toThrow(new InputError(
-      'k8s/bad.yaml is not valid YAML: Flow map in block collection must be sufficiently indented and end with a } at line 4, column 1'));
+      'k8s/bad.yaml is not valid YAML: unexpected end of the stream within a flow collection at line 4, column 1'));
   });
 
   test('names the file of a JSON syntax error', () => {
@@ -86,7 +86,7 @@ describe('readManifests', () => {
     // WHEN / THEN
     try {
       expect(() => readManifests([bad, path.join(dir, 'gone.yaml')])).toThrow(new InputError([
-        `${bad} is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1`,
+        `${bad} is not valid YAML: unexpected end of the stream within a flow collection at line 2, column 1`,
         `cannot read ${path.join(dir, 'gone.yaml')}: no such file or folder`,
       ].join('\n')));
     } finally {

@@ -1,0 +1,227 @@
+import fc from 'fast-check';
+import { splitTracks, TrackSize, TrackSizes } from '../../src/canary/track-split';
+import { TrafficStrategyKind } from '../../src/canary/traffic-strategy';
+import { Autoscaling } from '../../src/workload/autoscaling';
+
+const RATIO = TrafficStrategyKind.REPLICA_RATIO;
+const GATEWAY = TrafficStrategyKind.GATEWAY_API;
+const NGINX = TrafficStrategyKind.INGRESS_NGINX;
+const KINDS = [RATIO, GATEWAY, NGINX];
+const ROUTERS = [GATEWAY, NGINX];
+const WEIGHTS = [0, 1, 10, 33, 50, 99, 100];
+const TOTALS = [2, 3, 4, 5, 6, 7];
+const CPU = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }];
+
+function autoscaling(minReplicas: number, maxReplicas: number): Autoscaling {
+  return { minReplicas, maxReplicas, metrics: CPU };
+}
+
+const AUTOSCALINGS = [autoscaling(2, 3), autoscaling(2, 10), autoscaling(3, 4), autoscaling(5, 20), autoscaling(10, 1000)];
+
+/** [stable replicas, canary replicas] of fixed-size tracks. */
+function pods(sizes: TrackSizes): [number, number | undefined] {
+  return [sizes.stable.replicas, sizes.canary?.replicas];
+}
+
+/** [min, max] of an autoscaled track, or 'none' when the track runs no pod. */
+function range(size: TrackSize): [number, number] | 'none' {
+  expect(size.replicas).toBe(0);
+  return size.autoscaling === undefined ? 'none' : [size.autoscaling.minReplicas, size.autoscaling.maxReplicas];
+}
+
+describe('splitTracks without a canary', () => {
+  test.each(KINDS)('%s: the stable track runs every pod, and there is no canary track', (kind) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(kind, 5, undefined, undefined, false);
+    // THEN
+    expect(sizes).toEqual({ stable: { replicas: 5, autoscaling: undefined } });
+    expect(sizes.canary).toBeUndefined();
+  });
+
+  test.each(KINDS)('%s: the stable track keeps the whole autoscaler, the same object', (kind) => {
+    // GIVEN
+    const given = autoscaling(2, 10);
+    // WHEN
+    const sizes = splitTracks(kind, 0, given, undefined, true);
+    // THEN
+    expect(sizes.stable.autoscaling).toBe(given);
+    expect(sizes.stable.replicas).toBe(0);
+    expect(sizes.canary).toBeUndefined();
+  });
+});
+
+describe('splitTracks with the replica ratio', () => {
+  test.each([
+    [0, 4, 0], [1, 3, 1], [10, 3, 1], [33, 3, 1], [50, 2, 2], [99, 1, 3], [100, 0, 4],
+  ])('at weight %p of 4 pods runs %p stable and %p canary pods', (weight, stable, canary) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, 4, undefined, weight, false);
+    // THEN
+    expect(pods(sizes)).toEqual([stable, canary]);
+    expect(sizes.stable.autoscaling).toBeUndefined();
+    expect(sizes.canary?.autoscaling).toBeUndefined();
+  });
+
+  test.each([
+    [2, 1, [1, 1]], [2, 50, [1, 1]], [2, 99, [1, 1]], [3, 50, [1, 2]], [7, 33, [5, 2]], [7, 99, [1, 6]], [10, 25, [7, 3]], [10, 35, [6, 4]],
+  ])('with %p pods at weight %p runs [stable, canary] = %p', (total, weight, expected) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, total, undefined, weight, false);
+    // THEN
+    expect(pods(sizes)).toEqual(expected);
+  });
+
+  test('with autoscaling, each track gets an autoscaler over its share of the range', () => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, 0, autoscaling(5, 20), 20, false);
+    // THEN
+    expect(sizes).toEqual({
+      stable: { replicas: 0, autoscaling: { minReplicas: 4, maxReplicas: 16, metrics: CPU } },
+      canary: { replicas: 0, autoscaling: { minReplicas: 1, maxReplicas: 4, metrics: CPU } },
+    });
+  });
+
+  test.each([
+    [0, [2, 10], 'none'], [50, [1, 5], [1, 5]], [100, 'none', [2, 10]],
+  ])('with autoscaling at weight %p, stable %p and canary %p', (weight, stable, canary) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, 0, autoscaling(2, 10), weight as number, false);
+    // THEN
+    expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
+  });
+
+  test('a narrow autoscaling range still gives each track a minimum of one and a maximum above it', () => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, 0, autoscaling(2, 3), 50, false);
+    // THEN
+    expect([range(sizes.stable), range(sizes.canary!)]).toEqual([[1, 2], [1, 2]]);
+  });
+
+  test.each([1, 10, 50, 99, 100])('a header changes nothing at weight %p (the ratio cannot route by header)', (weight) => {
+    // GIVEN / WHEN
+    const withHeader = splitTracks(RATIO, 5, undefined, weight, true);
+    // THEN
+    expect(withHeader).toEqual(splitTracks(RATIO, 5, undefined, weight, false));
+  });
+
+  // Bug (see report): the ratio cannot route by header, so at weight 0 the canary must run no pod
+  // even when a header is passed; today `canaryRuns` counts the header for every strategy kind, and
+  // the canary gets one pod behind the shared Service, i.e. a share of live traffic after an abort.
+  // Not reachable through CanaryRelease today (it passes no header for the ratio).
+  test('a header does not start a canary pod at weight 0', () => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(RATIO, 4, undefined, 0, true);
+    // THEN
+    expect(pods(sizes)).toEqual([4, 0]);
+  });
+
+  test('the canary share stays within one pod of the weight for any total (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 10000 }), fc.integer({ min: 0, max: 100 }), (total, weight) => {
+      // GIVEN / WHEN
+      const [stable, canary] = pods(splitTracks(RATIO, total, undefined, weight, false));
+      // THEN
+      expect(stable + canary!).toBe(total);
+      expect(Math.abs(canary! - (total * weight) / 100)).toBeLessThan(1);
+      expect(canary! > 0).toBe(weight > 0);
+      expect(stable > 0).toBe(weight < 100);
+    }));
+  });
+});
+
+describe.each(ROUTERS)('splitTracks with %s', (kind) => {
+  test.each([
+    [0, false, 4, 0], [0, true, 4, 1], [1, false, 4, 1], [10, false, 4, 1], [33, false, 4, 2], [50, false, 4, 2],
+    [99, false, 4, 4], [100, false, 0, 4], [100, true, 0, 4],
+  ])('at weight %p (header %p) of 4 pods runs %p stable and %p canary pods', (weight, header, stable, canary) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(kind, 4, undefined, weight, header);
+    // THEN
+    expect(pods(sizes)).toEqual([stable, canary]);
+  });
+
+  test('with autoscaling, the stable track keeps the whole range and the canary gets its share', () => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(kind, 0, autoscaling(5, 20), 20, false);
+    // THEN
+    expect(sizes).toEqual({
+      stable: { replicas: 0, autoscaling: { minReplicas: 5, maxReplicas: 20, metrics: CPU } },
+      canary: { replicas: 0, autoscaling: { minReplicas: 1, maxReplicas: 4, metrics: CPU } },
+    });
+  });
+
+  test.each([
+    [0, false, [2, 10], 'none'], [0, true, [2, 10], [1, 2]], [50, false, [2, 10], [1, 5]], [100, false, 'none', [2, 10]], [100, true, 'none', [2, 10]],
+  ])('with autoscaling at weight %p (header %p), stable %p and canary %p', (weight, header, stable, canary) => {
+    // GIVEN / WHEN
+    const sizes = splitTracks(kind, 0, autoscaling(2, 10), weight as number, header as boolean);
+    // THEN
+    expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
+  });
+});
+
+describe('splitTracks invariants over every combination', () => {
+  const cases: Array<[TrafficStrategyKind, number, number, Autoscaling | undefined, boolean]> = [];
+  for (const kind of KINDS) {
+    for (const weight of WEIGHTS) {
+      for (const total of TOTALS) {
+        for (const scaling of [undefined, ...AUTOSCALINGS]) {
+          for (const header of [false, true]) {
+            // The ratio cannot route by header (CanaryRelease never passes one): see the failing test above.
+            if (!(kind === RATIO && header)) {
+              cases.push([kind, weight, total, scaling, header]);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  test(`hold for ${cases.length} combinations of kind, weight, total, autoscaling and header`, () => {
+    expect(cases.length).toBe(3 * 7 * 6 * 6 * 2 - 7 * 6 * 6);
+    for (const [kind, weight, total, scaling, header] of cases) {
+      // GIVEN / WHEN
+      const given = scaling === undefined ? undefined : { ...scaling };
+      const sizes = splitTracks(kind, scaling === undefined ? total : 0, given, weight, header);
+      const label = `${kind} weight ${weight} total ${total} autoscaling ${JSON.stringify(scaling && [scaling.minReplicas, scaling.maxReplicas])} header ${header}`;
+      const ratio = kind === RATIO;
+      const canaryGetsTraffic = weight > 0 || (!ratio && header);
+      const stableGetsTraffic = weight < 100;
+      const canary = sizes.canary!;
+      // THEN
+      expect({ label, hasCanary: canary !== undefined }).toEqual({ label, hasCanary: true });
+      if (given === undefined) {
+        // Fixed pods, never an autoscaler.
+        expect({ label, autoscalers: [sizes.stable.autoscaling, canary.autoscaling] }).toEqual({ label, autoscalers: [undefined, undefined] });
+        expect({ label, canaryRuns: canary.replicas > 0, stableRuns: sizes.stable.replicas > 0 })
+          .toEqual({ label, canaryRuns: canaryGetsTraffic, stableRuns: stableGetsTraffic });
+        const share = (total * weight) / 100;
+        if (ratio) {
+          expect({ label, sum: sizes.stable.replicas + canary.replicas }).toEqual({ label, sum: total });
+          expect({ label, withinOnePod: Math.abs(canary.replicas - share) < 1 }).toEqual({ label, withinOnePod: true });
+        } else {
+          expect({ label, stable: sizes.stable.replicas }).toEqual({ label, stable: stableGetsTraffic ? total : 0 });
+          // Its share rounded up, and at least one pod.
+          const atLeastShare = canary.replicas >= Math.max(1, share) && canary.replicas < Math.max(1, share) + 1;
+          expect({ label, atLeastShare: canaryGetsTraffic ? atLeastShare : canary.replicas === 0 }).toEqual({ label, atLeastShare: true });
+        }
+      } else {
+        // Autoscalers: none without a share, else min >= 1 and max > min, with the same metrics.
+        expect({ label, given }).toEqual({ label, given: scaling });
+        for (const [track, size, runs] of [['stable', sizes.stable, stableGetsTraffic], ['canary', canary, canaryGetsTraffic]] as const) {
+          expect({ label, track, replicas: size.replicas, hasAutoscaler: size.autoscaling !== undefined })
+            .toEqual({ label, track, replicas: 0, hasAutoscaler: runs });
+          if (size.autoscaling !== undefined) {
+            const { minReplicas, maxReplicas, metrics } = size.autoscaling;
+            expect({ label, track, minAtLeastOne: minReplicas >= 1, maxAboveMin: maxReplicas > minReplicas, metrics })
+              .toEqual({ label, track, minAtLeastOne: true, maxAboveMin: true, metrics: CPU });
+            expect({ label, track, withinRange: minReplicas <= Math.max(1, given.minReplicas) && maxReplicas <= Math.max(2, given.maxReplicas) })
+              .toEqual({ label, track, withinRange: true });
+          }
+        }
+        if (!ratio && stableGetsTraffic) {
+          expect({ label, stable: sizes.stable.autoscaling }).toEqual({ label, stable: given });
+        }
+      }
+    }
+  });
+});
