@@ -151,7 +151,7 @@ const cases = [];
 const add = (id, group, label, kind, n, extra) => cases.push({ id, group, label, kind, n, extra });
 for (const n of NS) add(`a${n}`, 'a', 'a: N WebServices, one chart, GoldenApp' + (hasGuardrails ? ' + guardrails' : ''), 'webservices', n);
 add('a1000-app', 'a', 'a: same, plain App' + (hasGuardrails ? ' + guardrails' : ''), 'webservices', 1000, 'app');
-if (hasGuardrails) add('a1000-noguard', 'a', 'a: same, GoldenApp, no guardrails', 'webservices', 1000, 'noguard');
+if (hasGuardrails) for (const n of NS.slice(1)) add(`a${n}-noguard`, 'a', 'a: same, GoldenApp, no guardrails', 'webservices', n, 'noguard');
 for (const n of NS) add(`b${n}`, 'b', 'b: same documents, yaml package alone', 'yaml', n, template);
 for (const n of NS) add(`c${n}`, 'c', 'c: cdk8s-plus-30 Deployment+Service+Ingress', 'plus', n);
 for (const n of CHART_NS) add(`d${n}-golden`, 'd', 'd: N charts x 1 InternalApi, GoldenApp', 'charts', n, 'golden');
@@ -199,6 +199,8 @@ const ratio = (x, y) => (results[x] && results[y] ? results[x].wallMs / results[
 const targets = [
   ['(a)/(b) at N=1000, wall', ratio('a1000', 'b1000'), 'x', '<= 1.5x (never > 2x)', (v) => v <= 1.5],
   ['(a) growth N=1000 -> 5000, wall', ratio('a5000', 'a1000'), 'x', '<= 5.5x', (v) => v <= 5.5],
+  ['(a) without guardrails / (b) at N=1000, wall', ratio('a1000-noguard', 'b1000'), 'x', '(GoldenApp alone)', (v) => v <= 1.5],
+  ['(a) without guardrails, growth 1000 -> 5000', ratio('a5000-noguard', 'a1000-noguard'), 'x', '<= 5.5x', (v) => v <= 5.5],
   ['(d) GoldenApp 1000 charts / 1000 APIs in one chart', ratio('d1000-golden', 'd1000-one'), 'x', '<= 1.2x', (v) => v <= 1.2],
   ['(d) GoldenApp growth 1000 -> 2000 charts', ratio('d2000-golden', 'd1000-golden'), 'x', '~2x (linear)', (v) => v <= 2.4],
   ['(d) plain App growth 1000 -> 2000 charts', ratio('d2000-app', 'd1000-app'), 'x', '(quadratic: ~4x)', () => true],
