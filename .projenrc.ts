@@ -12,6 +12,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   projenrcTs: true,
   jsiiVersion: '~6.0.0',
 
+  // The jsii languages besides JavaScript. CI generates their bindings with
+  // `jsii-pacmak --code-only` (task pacmak:code-only); building and publishing the packages needs
+  // registries CI does not reach, so that is left to the release workflow's jobs.
+  publishToPypi: { distName: 'cdk8s-golden', module: 'cdk8s_golden' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_golden',
+    mavenGroupId: 'io.github.cdk8s-golden',
+    mavenArtifactId: 'cdk8s-golden',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sGolden', packageId: 'Cdk8sGolden' },
+  publishToGo: { moduleName: 'github.com/cdk8s-golden/cdk8s-golden-go', packageName: 'cdk8sgolden' },
+
   cdk8sVersion: '2.68.12',
   constructsVersion: '10.3.0',
   peerDeps: ['cdk8s-plus-30@^2.4.10'],
@@ -59,5 +71,30 @@ const synthExamples = project.addTask('synth:example', {
 for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout']) {
   synthExamples.exec('ts-node --project ../tsconfig.json main.ts', { cwd: `examples/${example}` });
 }
+
+// The API from every jsii language: generate the Python, Java, .NET and Go bindings from the
+// assembly (no toolchain or registry needed), after each compile.
+const codeOnly = project.addTask('pacmak:code-only', {
+  description: 'Generate the Python, Java, .NET and Go bindings (code only, no packaging) into dist/code-only',
+  exec: 'jsii-pacmak --code-only --targets python,java,dotnet,go --outdir dist/code-only --no-npmignore --force',
+});
+// The generated Python must at least parse (python3 is on every machine; the other languages'
+// compilers and runtime packages come from registries CI does not reach).
+codeOnly.exec('python3 -m compileall -q dist/code-only/python/src');
+project.postCompileTask.spawn(codeOnly);
+// `package` runs package:js in CI and package-all elsewhere; the real Python, Java, .NET and Go
+// packages need pip, Maven, NuGet and Go registries, so locally too `package-all` packs JavaScript
+// only. The release workflow runs `projen package:<language>` in jobs that have those toolchains.
+const packageAll = project.tasks.tryFind('package-all');
+packageAll?.reset();
+packageAll?.spawn(project.tasks.tryFind('package:js')!);
+
+// End to end as an app team consumes the library: npm pack, a fresh cdk8s app from the README,
+// cdk8s synth, synth --validate with GoldenValidation, cdk8s-golden check. Needs lib/ (compile).
+const e2e = project.addTask('e2e', {
+  description: 'Pack the library and synthesize the README app in a fresh cdk8s app (needs lib/: run compile first)',
+  exec: 'ts-node --project test/tsconfig.json test/e2e/consumer.ts',
+});
+project.testTask.spawn(e2e);
 
 project.synth();
