@@ -1,6 +1,9 @@
 import { Manifest } from './manifest';
 import { PodTemplate } from './pod-template';
 
+/** The kinds whose objects select pods by label, for `RuleContext.objectsSelecting`. */
+export type SelectingKind = 'PodDisruptionBudget' | 'NetworkPolicy' | 'Service';
+
 /** How bad a finding is: an `error` fails a check, a `warning` is reported only. */
 export type Severity = 'error' | 'warning';
 
@@ -21,6 +24,24 @@ export interface RuleContext {
   find(kind: string, namespace: string, name: string): Manifest | undefined;
   /** The HorizontalPodAutoscalers in the object's namespace whose scaleTargetRef names it. */
   autoscalersOf(object: Manifest): ReadonlyArray<Manifest>;
+  /**
+   * The pod templates of a namespace that a LabelSelector (matchLabels and matchExpressions)
+   * selects, in input order: `podTemplatesIn(namespace).filter(t => matchesLabelSelector(selector, t.labels))`,
+   * answered from an index by label.
+   */
+  podTemplatesSelectedBy(namespace: string, selector: unknown): ReadonlyArray<PodTemplate>;
+  /**
+   * The pod templates of a namespace that a Service-style map selector selects, in input order:
+   * `podTemplatesIn(namespace).filter(t => matchesMapSelector(selector, t.labels))`, from an index.
+   */
+  podTemplatesSelectedByMap(namespace: string, selector: unknown): ReadonlyArray<PodTemplate>;
+  /**
+   * The objects of a kind in the template's namespace whose selector selects the template's pods,
+   * in input order: PodDisruptionBudgets by spec.selector, NetworkPolicies by spec.podSelector
+   * (missing: every pod), core Services by spec.selector (empty: no pod). Answered from an index
+   * by label and remembered per template.
+   */
+  objectsSelecting(kind: SelectingKind, template: PodTemplate): ReadonlyArray<Manifest>;
 }
 
 /** One guardrail: a pure check over one object, with the reason it exists and the fix. */

@@ -1,10 +1,18 @@
 import { arrayAt, isPlainObject, objectAt } from './manifest';
 
 /**
+ * How many times a selector was compared with a set of labels (by `matchesLabelSelector` and
+ * `matchesMapSelector`). Tests read it (and may reset it) to check that the guardrails stay linear
+ * in the number of objects; nothing else depends on it.
+ */
+export const selectorEvaluations = { count: 0 };
+
+/**
  * Whether a `LabelSelector` (matchLabels and matchExpressions) selects a set of labels.
  * An empty selector selects everything; a missing (null) selector selects nothing.
  */
 export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  selectorEvaluations.count++;
   if (!isPlainObject(selector)) {
     return false;
   }
@@ -26,6 +34,7 @@ export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<
  * A missing or empty map selects nothing, as for a Service without selector.
  */
 export function matchesMapSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
+  selectorEvaluations.count++;
   const entries = Object.entries(objectAt(selector));
   return entries.length > 0 && entries.every(([key, value]) => labels[key] === String(value));
 }

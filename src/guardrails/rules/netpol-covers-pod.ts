@@ -1,6 +1,5 @@
 import { Manifest, arrayAt, objectAt } from '../manifest';
 import { Rule } from '../rule';
-import { matchesLabelSelector } from '../selector';
 
 /** The policy types a NetworkPolicy applies, with the API's defaulting. */
 export function policyTypesOf(policy: Manifest): ReadonlyArray<string> {
@@ -24,10 +23,8 @@ export const netpolCoversPod: Rule = {
       return [];
     }
     const covered = new Set<string>();
-    for (const policy of context.objectsOf('NetworkPolicy', context.namespaceOf(object))) {
-      if (matchesLabelSelector(objectAt(policy.spec).podSelector ?? {}, template.labels)) {
-        policyTypesOf(policy).forEach((type) => covered.add(type));
-      }
+    for (const policy of context.objectsSelecting('NetworkPolicy', template)) {
+      policyTypesOf(policy).forEach((type) => covered.add(type));
     }
     const missing = ['Ingress', 'Egress'].filter((type) => !covered.has(type));
     return missing.length === 0 ? [] : [`no NetworkPolicy selects the pods for ${missing.join(' and ')}`];

@@ -1,6 +1,6 @@
 import { kindOf, objectAt } from '../manifest';
 import { Rule } from '../rule';
-import { isEmptyLabelSelector, matchesLabelSelector } from '../selector';
+import { isEmptyLabelSelector } from '../selector';
 
 /** A NetworkPolicy with a pod selector selects some pod of its namespace. */
 export const netpolTargetsPod: Rule = {
@@ -17,7 +17,7 @@ export const netpolTargetsPod: Rule = {
       return [];
     }
     const namespace = context.namespaceOf(object);
-    const matched = context.podTemplatesIn(namespace).some((template) => matchesLabelSelector(selector, template.labels));
+    const matched = context.podTemplatesSelectedBy(namespace, selector).length > 0;
     return matched ? [] : [`podSelector ${JSON.stringify(selector)} selects no pod template in namespace ${namespace}`];
   },
 };

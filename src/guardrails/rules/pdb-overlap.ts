@@ -1,7 +1,6 @@
 import { describeObject } from '../container-fields';
 import { kindOf, nameOf, objectAt } from '../manifest';
 import { Rule } from '../rule';
-import { matchesLabelSelector } from '../selector';
 
 /** No pod is selected by two PodDisruptionBudgets. */
 export const pdbOverlap: Rule = {
@@ -15,13 +14,10 @@ export const pdbOverlap: Rule = {
     }
     const namespace = context.namespaceOf(object);
     const selector = objectAt(object.spec).selector;
-    const others = context.objectsOf('PodDisruptionBudget', namespace).filter((budget) => budget !== object);
     const messages: string[] = [];
-    for (const template of context.podTemplatesIn(namespace)) {
-      if (!matchesLabelSelector(selector, template.labels)) {
-        continue;
-      }
-      const overlapping = others.filter((budget) => matchesLabelSelector(objectAt(budget.spec).selector, template.labels));
+    for (const template of context.podTemplatesSelectedBy(namespace, selector)) {
+      // the budgets that select the template, computed once per template for every budget
+      const overlapping = context.objectsSelecting('PodDisruptionBudget', template).filter((budget) => budget !== object);
       if (overlapping.length > 0) {
         messages.push(`the pods of ${describeObject(template.owner)} are also selected by PodDisruptionBudget ${overlapping.map(nameOf).join(', ')}`);
       }

@@ -3,7 +3,6 @@ import { kindOf, objectAt, quote } from '../manifest';
 import { REPLICATED_KINDS } from '../pod-template';
 import { minimumReplicas } from '../replicas';
 import { Rule } from '../rule';
-import { matchesLabelSelector } from '../selector';
 
 /** A PodDisruptionBudget allows at least one voluntary disruption. */
 export const pdbPolicy: Rule = {
@@ -35,9 +34,9 @@ export const pdbPolicy: Rule = {
       return [];
     }
     const messages: string[] = [];
-    for (const template of context.podTemplatesIn(context.namespaceOf(object))) {
+    for (const template of context.podTemplatesSelectedBy(context.namespaceOf(object), spec.selector)) {
       const owner = template.owner;
-      if (REPLICATED_KINDS.has(kindOf(owner)) && matchesLabelSelector(spec.selector, template.labels)) {
+      if (REPLICATED_KINDS.has(kindOf(owner))) {
         const replicas = minimumReplicas(owner, context);
         if (min >= replicas) {
           messages.push(`minAvailable is ${min}, but ${describeObject(owner)} runs ${replicas} replica${replicas === 1 ? '' : 's'}: no pod can be evicted`);

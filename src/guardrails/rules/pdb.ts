@@ -1,8 +1,7 @@
-import { kindOf, objectAt } from '../manifest';
+import { kindOf } from '../manifest';
 import { REPLICATED_KINDS } from '../pod-template';
 import { maximumReplicas } from '../replicas';
 import { Rule } from '../rule';
-import { matchesLabelSelector } from '../selector';
 
 /** Replicated workloads are covered by a PodDisruptionBudget. */
 export const pdb: Rule = {
@@ -15,8 +14,7 @@ export const pdb: Rule = {
     if (!template || !REPLICATED_KINDS.has(kindOf(object)) || maximumReplicas(object, context) < 2) {
       return [];
     }
-    const covered = context.objectsOf('PodDisruptionBudget', context.namespaceOf(object))
-      .some((budget) => matchesLabelSelector(objectAt(budget.spec).selector, template.labels));
+    const covered = context.objectsSelecting('PodDisruptionBudget', template).length > 0;
     return covered ? [] : [`no PodDisruptionBudget in namespace ${context.namespaceOf(object)} selects the ${kindOf(object)}'s pods`];
   },
 };

@@ -1,7 +1,6 @@
-import { isCoreKind, isPlainObject } from '../manifest';
+import { isPlainObject } from '../manifest';
 import { servingContainers } from '../pod-template';
 import { Rule } from '../rule';
-import { matchesMapSelector } from '../selector';
 
 /** Containers of pods behind a Service have a readiness probe. */
 export const readinessProbe: Rule = {
@@ -14,9 +13,7 @@ export const readinessProbe: Rule = {
     if (!template) {
       return [];
     }
-    const namespace = context.namespaceOf(object);
-    const service = context.objectsOf('Service', namespace)
-      .find((candidate) => isCoreKind(candidate, 'Service') && matchesMapSelector(candidate.spec?.selector, template.labels));
+    const service = context.objectsSelecting('Service', template)[0];
     if (!service) {
       return [];
     }

@@ -2,7 +2,6 @@ import { describeObject } from '../container-fields';
 import { isCoreKind, objectAt, objectsAt, quote } from '../manifest';
 import { servingContainers } from '../pod-template';
 import { Rule } from '../rule';
-import { matchesMapSelector } from '../selector';
 
 /** A Service's targetPorts are ports that its pods declare. */
 export const serviceTargetPort: Rule = {
@@ -15,7 +14,7 @@ export const serviceTargetPort: Rule = {
     if (!isCoreKind(object, 'Service')) {
       return [];
     }
-    const templates = context.podTemplatesIn(context.namespaceOf(object)).filter((template) => matchesMapSelector(selector, template.labels));
+    const templates = context.podTemplatesSelectedByMap(context.namespaceOf(object), selector);
     const messages: string[] = [];
     for (const port of objectsAt(objectAt(object.spec).ports)) {
       const target = port.targetPort ?? port.port;

@@ -1,6 +1,5 @@
 import { isCoreKind, objectAt } from '../manifest';
 import { Rule } from '../rule';
-import { matchesMapSelector } from '../selector';
 
 /** A Service's selector matches the pods of a workload in its namespace. */
 export const serviceTargetsPod: Rule = {
@@ -14,7 +13,7 @@ export const serviceTargetsPod: Rule = {
       return [];
     }
     const namespace = context.namespaceOf(object);
-    const matched = context.podTemplatesIn(namespace).some((template) => matchesMapSelector(selector, template.labels));
+    const matched = context.podTemplatesSelectedByMap(namespace, selector).length > 0;
     return matched ? [] : [`selector ${JSON.stringify(selector)} matches no pod template in namespace ${namespace}`];
   },
 };

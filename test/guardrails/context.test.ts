@@ -1,0 +1,164 @@
+import { buildContext } from '../../src/guardrails/context';
+import { Manifest, isCoreKind, objectAt } from '../../src/guardrails/manifest';
+import { PodTemplate } from '../../src/guardrails/pod-template';
+import { RuleContext, SelectingKind } from '../../src/guardrails/rule';
+import { ALL_RULES } from '../../src/guardrails/rules';
+import { matchesLabelSelector, matchesMapSelector } from '../../src/guardrails/selector';
+
+/** A deterministic pseudo-random generator (Park-Miller), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 48271) % 2147483647;
+    return (state - 1) / 2147483646;
+  };
+}
+
+const NAMESPACES = ['shop', 'pay', undefined];
+const KEYS = ['app', 'tier', 'track', 'team'];
+const VALUES = ['a', 'b', 'c'];
+
+/** A random manifest set: workloads with random labels, and budgets, policies and Services with every kind of selector. */
+function randomManifests(seed: number, count: number): Manifest[] {
+  const next = random(seed);
+  const pick = <T>(values: ReadonlyArray<T>): T => values[Math.floor(next() * values.length)];
+  const labels = (): Record<string, unknown> => {
+    const result: Record<string, unknown> = {};
+    for (const key of KEYS) {
+      if (next() < 0.6) {
+        result[key] = pick(VALUES);
+      }
+    }
+    if (next() < 0.05) {
+      result.replicas = 3; // a number where a string is expected
+    }
+    return result;
+  };
+  const labelSelector = (): unknown => pick<() => unknown>([
+    () => ({ matchLabels: labels() }),
+    () => ({ matchLabels: labels() }),
+    () => ({ matchLabels: labels(), matchExpressions: [{ key: pick(KEYS), operator: pick(['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt']), values: [pick(VALUES)] }] }),
+    () => ({ matchExpressions: [{ key: pick(KEYS), operator: pick(['In', 'NotIn', 'Exists', 'DoesNotExist']), values: [pick(VALUES), pick(VALUES)] }] }),
+    () => ({}),
+    () => null,
+    () => undefined,
+    () => 'not a selector',
+    () => ({ matchLabels: 'not a map' }),
+  ])();
+  const manifests: Manifest[] = [];
+  for (let i = 0; i < count; i++) {
+    const metadata = { name: `o${i % 7}`, namespace: pick(NAMESPACES) };
+    const podLabels = labels();
+    const container = { name: 'app', image: 'ghcr.io/acme/app:1.0.0', ports: [{ name: 'http', containerPort: 8080 }] };
+    const kind = pick(['Deployment', 'StatefulSet', 'Pod', 'Job', 'PodDisruptionBudget', 'PodDisruptionBudget', 'NetworkPolicy', 'Service', 'Service', 'KnativeService', 'ConfigMap']);
+    switch (kind) {
+      case 'Deployment':
+      case 'StatefulSet':
+        manifests.push({ apiVersion: 'apps/v1', kind, metadata, spec: { replicas: pick([1, 2, 3, undefined]), selector: { matchLabels: podLabels }, template: { metadata: { labels: podLabels }, spec: { containers: [container] } } } });
+        break;
+      case 'Pod':
+        manifests.push({ apiVersion: 'v1', kind, metadata: { ...metadata, labels: podLabels }, spec: { containers: [container] } });
+        break;
+      case 'Job':
+        manifests.push({ apiVersion: 'batch/v1', kind, metadata, spec: { template: { metadata: { labels: podLabels }, spec: { containers: [container] } } } });
+        break;
+      case 'PodDisruptionBudget':
+        manifests.push({ apiVersion: 'policy/v1', kind, metadata, spec: { minAvailable: pick([1, 2, 3, '50%']), selector: labelSelector() } });
+        break;
+      case 'NetworkPolicy':
+        manifests.push({ apiVersion: 'networking.k8s.io/v1', kind, metadata, spec: { podSelector: labelSelector(), policyTypes: pick([['Ingress'], ['Egress'], ['Ingress', 'Egress'], undefined]) } });
+        break;
+      case 'Service':
+        manifests.push({ apiVersion: 'v1', kind, metadata, spec: { selector: pick([labels(), labels(), {}, undefined, 'not a map']), ports: [{ port: 80, targetPort: pick(['http', 'grpc', 8080, 9090]) }] } });
+        break;
+      case 'KnativeService':
+        manifests.push({ apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata, spec: { selector: labels() } });
+        break;
+      default:
+        manifests.push({ apiVersion: 'v1', kind, metadata, data: {} });
+    }
+    if (next() < 0.03) {
+      manifests.push(manifests[Math.floor(next() * manifests.length)]); // the same object twice
+    }
+  }
+  return manifests;
+}
+
+/** The selector lookups answered by scanning every object, as the rules did before the indexes. */
+function scanningContext(context: RuleContext): RuleContext {
+  const selectorOf: { [kind in SelectingKind]: (object: Manifest) => [unknown, boolean] } = {
+    PodDisruptionBudget: (o) => [objectAt(o.spec).selector, false],
+    NetworkPolicy: (o) => [objectAt(o.spec).podSelector ?? {}, false],
+    Service: (o) => [isCoreKind(o, 'Service') ? o.spec?.selector : undefined, true],
+  };
+  return {
+    ...context,
+    podTemplatesSelectedBy: (namespace, selector) => context.podTemplatesIn(namespace).filter((t) => matchesLabelSelector(selector, t.labels)),
+    podTemplatesSelectedByMap: (namespace, selector) => context.podTemplatesIn(namespace).filter((t) => matchesMapSelector(selector, t.labels)),
+    objectsSelecting: (kind: SelectingKind, template: PodTemplate) => context.objectsOf(kind, context.namespaceOf(template.owner)).filter((o) => {
+      const [selector, map] = selectorOf[kind](o);
+      return map ? matchesMapSelector(selector, template.labels) : matchesLabelSelector(selector, template.labels);
+    }),
+  };
+}
+
+describe('buildContext: the selector indexes', () => {
+  test.each([1, 2, 3, 4, 5, 6, 7, 8])('answer as a scan of every object does (seed %i)', (seed) => {
+    // GIVEN a random manifest set with every kind of selector
+    const manifests = randomManifests(seed, 300);
+    const indexed = buildContext(manifests);
+    const scanning = scanningContext(buildContext(manifests));
+    for (const namespace of ['shop', 'pay', 'default', 'nowhere']) {
+      for (const object of manifests) {
+        // WHEN a selector is looked up in the indexes and by a scan
+        // THEN both give the same pod templates, in the same order
+        const selector = objectAt(object.spec).selector;
+        expect(indexed.podTemplatesSelectedBy(namespace, selector)).toEqual(scanning.podTemplatesSelectedBy(namespace, selector));
+        expect(indexed.podTemplatesSelectedByMap(namespace, selector)).toEqual(scanning.podTemplatesSelectedByMap(namespace, selector));
+      }
+    }
+    for (const object of manifests) {
+      const template = indexed.podTemplateOf(object);
+      if (template) {
+        for (const kind of ['PodDisruptionBudget', 'NetworkPolicy', 'Service'] as SelectingKind[]) {
+          // AND the same objects select each pod template, in input order
+          expect(indexed.objectsSelecting(kind, template)).toEqual(scanning.objectsSelecting(kind, template));
+        }
+      }
+    }
+  });
+
+  test.each([11, 12, 13, 14])('every rule reports the same messages as with a scan (seed %i)', (seed) => {
+    // GIVEN a random manifest set
+    const manifests = randomManifests(seed, 300);
+    const indexed = buildContext(manifests);
+    const scanning = scanningContext(buildContext(manifests));
+    let messages = 0;
+    for (const object of manifests) {
+      for (const rule of ALL_RULES) {
+        // WHEN a rule checks an object with the indexed and the scanning lookups
+        const found = rule.check(object, indexed);
+        messages += found.length;
+        // THEN the messages are the same, in the same order
+        expect(found).toEqual(rule.check(object, scanning));
+      }
+    }
+    expect(messages).toBeGreaterThan(0);
+  });
+
+  test('a Service with an empty or missing selector selects no pod; a policy without podSelector selects every pod', () => {
+    // GIVEN a pod, a Service without selector and a NetworkPolicy without podSelector
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { app: 'a' } }, spec: { containers: [] } };
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: {} } };
+    const policy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: {} };
+    const context = buildContext([pod, service, policy]);
+    const template = context.podTemplateOf(pod)!;
+    // WHEN the objects that select the pod are looked up
+    // THEN only the policy selects it
+    expect(context.objectsSelecting('Service', template)).toEqual([]);
+    expect(context.objectsSelecting('NetworkPolicy', template)).toEqual([policy]);
+    expect(context.podTemplatesSelectedByMap('default', {})).toEqual([]);
+    expect(context.podTemplatesSelectedBy('default', {})).toEqual([template]);
+    expect(context.podTemplatesSelectedBy('default', null)).toEqual([]);
+  });
+});
