@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
+import { SynthSession } from './private/synth-index';
 import { stringifyDocuments } from './private/yaml-emitter';
 
 /**
@@ -96,7 +97,7 @@ export class GoldenApp extends App {
           // like `App`, this output type serialises the objects directly, not through chart.toJson()
           for (const apiObject of synthesis.chartObjects(chart)) {
             if (apiObject !== undefined) {
-              save(path.join(fullOutDir, resourceFileName(apiObject.kind, apiObject.metadata.name) + ext), [apiObject.toJson()]);
+              save(path.join(fullOutDir, resourceFileName(apiObject.kind, apiObject.metadata.name) + ext), [synthesis.objectJson(apiObject)]);
             }
           }
         }
@@ -143,20 +144,20 @@ class Synthesis {
   private readonly objectsOfChart = new Map<Chart, ApiObject[]>();
   /** Whether the dependencies were resolved in this synth, so that chart.toJson() can skip it. */
   private resolved = false;
+  /** The JSON of the objects the guardrails have serialised in this synth, and their deferral. */
+  private readonly session: SynthSession;
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: App) {
+    this.session = new SynthSession(app);
+  }
 
   /**
    * Runs every construct's validations once, in the order of `App`, and throws the same error
    * as `App` when any fails.
    */
   public validate(): void {
-    const errors: string[] = [];
-    for (const child of this.findAll(this.app.node)) {
-      for (const error of child.node.validate()) {
-        errors.push(`[${child.node.path}] ${error}`);
-      }
-    }
+    const errors = this.session.validateAll(this.findAll(this.app.node))
+      .map(({ construct, error }) => `[${construct.node.path}] ${error}`);
     if (errors.length > 0) {
       throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
     }
@@ -226,7 +227,16 @@ class Synthesis {
     if (chart.toJson !== Chart.prototype.toJson || !this.resolved) {
       return chart.toJson();
     }
-    return this.chartObjects(chart).map(obj => obj.toJson());
+    return this.chartObjects(chart).map(obj => this.objectJson(obj));
+  }
+
+  /**
+   * `apiObject.toJson()`, or the JSON the guardrails computed for it in this synth's validation:
+   * they ran last in the validation pass, and only the dependency resolution (which changes no
+   * object's JSON) ran since, so it is the same JSON.
+   */
+  public objectJson(apiObject: ApiObject): any {
+    return this.session.json.get(apiObject) ?? apiObject.toJson();
   }
 
   private findAll(node: Node): IConstruct[] {

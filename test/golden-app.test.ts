@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { buildApp as buildInternalApisApp } from '../examples/internal-apis/main';
 import { StorefrontChart } from '../examples/web-service/main';
-import { GoldenApp, InternalApi, NetworkPeer, WebService } from '../src';
+import { GoldenApp, Guardrails, InternalApi, NetworkPeer, WebService } from '../src';
 
 const OUTPUT_TYPES = [
   YamlOutputType.FILE_PER_APP,
@@ -361,5 +361,95 @@ describe('GoldenApp validates once', () => {
     expect(App.of(chart)).toBe(app);
     expect(app.charts).toEqual([chart]);
     expect(app.yamlOutputType).toBe(YamlOutputType.FILE_PER_CHART);
+  });
+});
+
+describe('GoldenApp with guardrails', () => {
+  /** A Deployment that fails the guardrails (an image without a fixed tag, one replica...). */
+  function badDeployment(scope: Construct, id: string): ApiObject {
+    return new ApiObject(scope, id, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      spec: { selector: { matchLabels: { app: id } }, template: { metadata: { labels: { app: id } }, spec: { containers: [{ name: 'app', image: 'nginx' }] } } },
+    });
+  }
+
+  test('writes the same files as App and serialises each object once per synth', () => {
+    // GIVEN the internal-apis example (two charts, one depending on the other) with guardrails on the app
+    const build: Build = (app) => {
+      buildInternalApisApp(app);
+      Guardrails.protect(app, { reportWarnings: false });
+    };
+    const { expected, actual } = synthBoth(build);
+    expect(actual).toEqual(expected);
+    const plain = new App({ outdir: tmpDir() });
+    build(plain);
+    const expectedYaml = plain.synthYaml();
+    const golden = new GoldenApp({ outdir: tmpDir() });
+    build(golden);
+    const objects = golden.node.findAll().filter((c) => c instanceof ApiObject).length;
+    const toJson = jest.spyOn(ApiObject.prototype, 'toJson');
+    try {
+      // WHEN it synthesizes
+      golden.synth();
+      // THEN every ApiObject was serialised once: the guardrails' JSON is what was written
+      expect(toJson).toHaveBeenCalledTimes(objects);
+      toJson.mockClear();
+      expect(golden.synthYaml()).toEqual(expectedYaml);
+      expect(toJson).toHaveBeenCalledTimes(objects);
+    } finally {
+      toJson.mockRestore();
+    }
+  });
+
+  test('a validation that runs after the guardrails and changes an object: the output has the change, like App', () => {
+    // GIVEN a protected chart and, further down the tree, a construct whose validation labels an object
+    const build: Build = (app) => {
+      const chart = new StorefrontChart(app, 'shop');
+      Guardrails.protect(chart, { reportWarnings: false });
+      const config = new ApiObject(chart, 'config', { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } });
+      const late = new Construct(chart, 'late');
+      late.node.addValidation({ validate: () => { config.metadata.addLabel('validated', 'yes'); return []; } });
+    };
+    for (const yamlOutputType of OUTPUT_TYPES) {
+      // WHEN both apps synthesize
+      const { expected, actual } = synthBoth(build, { yamlOutputType });
+      // THEN the label is written by both: the guardrails serialised the objects after that validation
+      expect(actual.some(([, content]) => content.includes('validated: "yes"'))).toBe(true);
+      expect(actual).toEqual(expected);
+    }
+  });
+
+  test('findings fail the synth with App\'s error, in App\'s order among the other validations\' errors', () => {
+    // GIVEN a chart with guardrails and a failing validation registered before and after them,
+    // and failing validations on constructs before and after the chart
+    const build: Build = (app) => {
+      new Construct(app, 'a').node.addValidation({ validate: () => ['first'] });
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      chart.node.addValidation({ validate: () => ['before the guardrails'] });
+      Guardrails.protect(chart, { reportWarnings: false });
+      chart.node.addValidation({ validate: () => ['after the guardrails'] });
+      badDeployment(chart, 'web');
+      new Construct(chart, 'z').node.addValidation({ validate: () => ['last'] });
+    };
+    const plain = outcome(new App({ outdir: tmpDir() }), build);
+    expect(plain.error).toMatch(/first[^]*before the guardrails[^]*guardrails: \d+ findings at error level[^]*after the guardrails[^]*last/);
+    for (const yamlOutputType of OUTPUT_TYPES) {
+      // WHEN GoldenApp synthesizes it
+      const golden = outcome(new GoldenApp({ outdir: tmpDir(), yamlOutputType }), build);
+      // THEN the same error, and nothing written
+      expect(golden).toEqual({ files: [], error: plain.error });
+    }
+  });
+
+  test('the guardrails of a chart validated on its own (chart.toJson()) run at once', () => {
+    // GIVEN a protected chart with a finding in a GoldenApp
+    const app = new GoldenApp({ outdir: tmpDir() });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    Guardrails.protect(chart, { reportWarnings: false });
+    badDeployment(chart, 'web');
+    // WHEN the chart is serialised outside GoldenApp's synth / THEN cdk8s reports the finding
+    expect(() => chart.toJson()).toThrow(/guardrails: \d+ findings at error level/);
+    expect(() => app.synth()).toThrow(/guardrails: \d+ findings at error level/);
   });
 });

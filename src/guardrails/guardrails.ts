@@ -6,7 +6,7 @@ import { Manifest } from './manifest';
 import { ALL_RULES } from './rules';
 import { LocatedFinding, synthErrorMessage, synthWarningMessage } from './synth-report';
 import { fail } from '../private/errors';
-import { synthIndex } from '../private/synth-index';
+import { synthIndex, synthSessionOf } from '../private/synth-index';
 
 /** Options of `Guardrails.protect`. */
 export interface GuardrailsOptions {
@@ -34,7 +34,7 @@ const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
 const protections = new WeakMap<IConstruct, Guardrails>();
 
 /** A fresh per-synth store of the JSON of each ApiObject: `toJson()` runs once per object per synth. */
-function newJsonStore(): Map<ApiObject, Manifest> {
+function newJsonStore(): Map<IConstruct, Manifest> {
   return new Map();
 }
 
@@ -108,7 +108,7 @@ export class Guardrails {
 
   private readonly acknowledgements: ReadonlyMap<string, string>;
   private readonly reportWarnings: boolean;
-  private readonly jsonOf: () => Map<ApiObject, Manifest>;
+  private readonly jsonOf: () => Map<IConstruct, Manifest>;
 
   private constructor(scope: IConstruct, acknowledgements: ReadonlyMap<string, string>, reportWarnings: boolean) {
     this.scope = scope;
@@ -120,8 +120,15 @@ export class Guardrails {
   }
 
   private validate(): string[] {
+    // Under GoldenApp, the guardrails run after every other validation, and the JSON they compute
+    // is written out as is (see SynthSession): toJson() runs once per object per synth.
+    const session = synthSessionOf(this.scope);
+    const token = session?.defer(this.scope, () => this.check(session.json));
+    return token !== undefined ? [token] : this.check(this.jsonOf());
+  }
+
+  private check(store: Map<IConstruct, Manifest>): string[] {
     const objects = apiObjectsOf(this.scope);
-    const store = this.jsonOf();
     const manifests = objects.map((object) => {
       let json = store.get(object);
       if (json === undefined) {

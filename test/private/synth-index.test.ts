@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { synthIndex } from '../../src/private/synth-index';
+import { SynthSession, synthIndex, synthSessionOf } from '../../src/private/synth-index';
 
 /** A build function that counts its calls and returns the number of ApiObjects in the app. */
 function countingBuild() {
@@ -224,5 +224,52 @@ describe('synthIndex', () => {
     index();
     // THEN
     expect(calls).toBe(1);
+  });
+});
+
+describe('SynthSession', () => {
+  test('runs the deferred validations last and puts their errors where they stand', () => {
+    // GIVEN three constructs; the second defers a validation that records when it ran
+    const chart = Testing.chart();
+    const session = new SynthSession(chart.node.root);
+    const order: string[] = [];
+    const a = new Construct(chart, 'a');
+    const b = new Construct(chart, 'b');
+    const c = new Construct(chart, 'c');
+    a.node.addValidation({ validate: () => { order.push('a'); return ['a1']; } });
+    b.node.addValidation({ validate: () => { order.push('b-first'); return ['b0']; } });
+    b.node.addValidation({ validate: () => [session.defer(b, () => { order.push('b-deferred'); return ['b1', 'b2']; })!] });
+    b.node.addValidation({ validate: () => { order.push('b-last'); return ['b3']; } });
+    c.node.addValidation({ validate: () => { order.push('c'); return []; } });
+    // WHEN the session validates them
+    const results = session.validateAll([a, b, c]);
+    // THEN the deferred validation ran after every other one, and its errors are in its place
+    expect(order).toEqual(['a', 'b-first', 'b-last', 'c', 'b-deferred']);
+    expect(results.map((r) => [r.construct.node.id, r.error])).toEqual([['a', 'a1'], ['b', 'b0'], ['b', 'b1'], ['b', 'b2'], ['b', 'b3']]);
+  });
+
+  test('defers nothing outside validateAll, for another construct, or twice in one visit', () => {
+    // GIVEN a session
+    const chart = Testing.chart();
+    const session = new SynthSession(chart.node.root);
+    const a = new Construct(chart, 'a');
+    const b = new Construct(chart, 'b');
+    const answers: Array<string | undefined> = [];
+    a.node.addValidation({
+      validate: () => {
+        answers.push(session.defer(b, () => []), session.defer(a, () => []), session.defer(a, () => []));
+        return [];
+      },
+    });
+    // WHEN a validation asks to defer, outside and inside the session's pass
+    const outside = session.defer(a, () => []);
+    const results = session.validateAll([a]);
+    // THEN only the first request of the visited construct is deferred (a token that does not come out)
+    expect(outside).toBeUndefined();
+    expect(answers[0]).toBeUndefined();
+    expect(typeof answers[1]).toBe('string');
+    expect(answers[2]).toBeUndefined();
+    expect(results).toEqual([]);
+    expect(synthSessionOf(chart)).toBeUndefined();
   });
 });
