@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, AppProps, Chart, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { buildApp as buildInternalApisApp } from '../examples/internal-apis/main';
 import { StorefrontChart } from '../examples/web-service/main';
 import { GoldenApp, Guardrails, InternalApi, NetworkPeer, WebService } from '../src';
+import { isSurelyPlain, stringifyDocuments } from '../src/private/yaml-emitter';
 
 const OUTPUT_TYPES = [
   YamlOutputType.FILE_PER_APP,
@@ -451,5 +452,26 @@ describe('GoldenApp with guardrails', () => {
     // WHEN the chart is serialised outside GoldenApp's synth / THEN cdk8s reports the finding
     expect(() => chart.toJson()).toThrow(/guardrails: \d+ findings at error level/);
     expect(() => app.synth()).toThrow(/guardrails: \d+ findings at error level/);
+  });
+});
+
+describe('GoldenApp\'s YAML writer', () => {
+  test('writes the strings it deems plain without asking the yaml package exactly as Yaml.stringify does', () => {
+    // GIVEN strings made of letters, digits and ._/-: and the YAML 1.1 words, in every case
+    const words = ['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', 'inf', 'nan', 'e', 'x'];
+    const variants = words.flatMap((w) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
+    const chars = fc.constantFrom(...'aAzZeEyYnNxX0123456789._/-:'.split(''));
+    const strings = fc.oneof(fc.constantFrom(...variants), fc.array(chars, { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')));
+    let plain = 0;
+    fc.assert(fc.property(strings, (s) => {
+      if (isSurelyPlain(s)) {
+        plain++;
+        // THEN each string it writes plain, Yaml.stringify writes plain too, as a value, an item and in a document
+        expect(Yaml.stringify({ k: s, l: [s] })).toEqual(`k: ${s}\nl:\n  - ${s}\n`);
+        expect(stringifyDocuments([{ k: s, l: [s] }])).toEqual(Yaml.stringify({ k: s, l: [s] }));
+      }
+    }), { numRuns: 3000, seed: 7 });
+    expect(plain).toBeGreaterThan(300);
+    expect(variants.filter(isSurelyPlain)).toEqual(['inf', 'INF', 'Inf', 'nan', 'NAN', 'Nan', 'e', 'E', 'E', 'x', 'X', 'X']);
   });
 });

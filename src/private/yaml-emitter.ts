@@ -35,11 +35,29 @@ const UNSUPPORTED = new Unsupported();
 /** The collections of the document being written: `yaml` writes an anchor for one seen twice. */
 let seen = new Set<object>();
 
+/**
+ * Strings that the `yaml` package writes plain without asking it: a letter, then letters, digits
+ * and `._/-`, with `:` only between such characters (an image reference), and none of the YAML 1.1
+ * words for booleans and null, nor an exponent (`e3`, `E-7`: a float in YAML 1.1). No other
+ * YAML 1.1 type starts with a letter, and no such string needs quotes (test/golden-app.test.ts compares this with
+ * the `yaml` package on many strings). Names, labels, hosts and images of manifests are like this,
+ * and asking `yaml` once per distinct string is most of the writer's time in a large app.
+ */
+const SURELY_PLAIN = /^[A-Za-z][A-Za-z0-9._/-]*(?::[A-Za-z0-9._/-]+)*$/;
+const YAML_11_WORDS = /^(?:y|n|yes|no|true|false|on|off|null|e-?[0-9]+)$/i;
+
+/** Whether `s` is surely written plain (see SURELY_PLAIN). */
+export function isSurelyPlain(s: string): boolean {
+  return SURELY_PLAIN.test(s) && !YAML_11_WORDS.test(s);
+}
+
 function stringValue(s: string): string {
   let text = valueText.get(s);
   if (text === undefined) {
     text = null;
-    if (!s.includes('\n') && !s.includes('\r') && !DOCUMENT_MARKER.test(s)) {
+    if (isSurelyPlain(s)) {
+      text = s;
+    } else if (!s.includes('\n') && !s.includes('\r') && !DOCUMENT_MARKER.test(s)) {
       const written = YAML.stringify(s, OPTIONS);
       const line = written.slice(0, -1);
       // one line: plain, or quoted because the schema would read it as another type
@@ -181,6 +199,7 @@ const PROBE = [{
     emptyList: [],
     list: ['a', 1, true, null, {}, [], { k: 'v', m: { x: 'y' } }, ['nested', ['deeper']], [{ a: 'b' }]],
     deep: { seq: [{ name: 'c', ports: [{ containerPort: 8080, name: 'http' }] }], s: 'ghcr.io/acme/x:1.0.0' },
+    plain: ['svc-0', 'a.b/c_d-e', 'ghcr.io/acme/x:1.0.0', 'Yesterday', 'nullable', 'x:y:z', 'E1', 'Inf', 'NaN'],
     quoted: ['~', 'null', 'on', 'off', 'y', '0x1F', '2001-12-14', '1:20', '.inf', 'a: b', '#c', '- x', '*', 'x ', ' x'],
   },
 }, { apiVersion: 'v1', kind: 'Second' }];
