@@ -1,7 +1,7 @@
 import { isWrittenReason } from './acknowledgement';
-import { Finding, checkEachManifest } from './engine';
-import { readManifests } from './manifest-files';
-import { ALL_RULES } from './rules';
+import type * as Engine from './engine';
+import type * as ManifestFiles from './manifest-files';
+import type * as Rules from './rules';
 import { formatValue } from '../private/errors';
 
 /**
@@ -42,7 +42,15 @@ interface ViolatingResource {
   readonly manifestPath: string;
 }
 
-const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((rule) => rule.id));
+/* The rules, the engine and the YAML reader are loaded when first needed, not with the library. */
+let knownRules: ReadonlySet<string> | undefined;
+
+/** The ids of every rule. */
+function knownRuleIds(): ReadonlySet<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  knownRules = knownRules ?? new Set((require('./rules') as typeof Rules).ALL_RULES.map((rule) => rule.id));
+  return knownRules;
+}
 
 /**
  * A cdk8s-cli validation plugin that runs every guardrail rule on the synthesized manifests of
@@ -78,8 +86,12 @@ export class GoldenValidation {
    */
   public async validate(context: any): Promise<void> {
     const cli = context as CliValidationContext;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readManifests } = require('./manifest-files') as typeof ManifestFiles;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkEachManifest } = require('./engine') as typeof Engine;
     const sourced = readManifests(cli.manifests);
-    const byRule = new Map<string, { finding: Finding; resources: Map<number, ViolatingResource> }>();
+    const byRule = new Map<string, { finding: Engine.Finding; resources: Map<number, ViolatingResource> }>();
     let errors = 0;
     let warnings = 0;
     checkEachManifest(sourced.map((s) => s.manifest)).forEach((findings, i) => {
@@ -116,7 +128,7 @@ export class GoldenValidation {
       });
     }
     cli.report.submit(errors > 0 ? 'failure' : 'success', {
-      rules: String(KNOWN_RULES.size),
+      rules: String(knownRuleIds().size),
       objects: String(sourced.length),
       errors: String(errors),
       warnings: String(warnings),
@@ -127,7 +139,7 @@ export class GoldenValidation {
 function checkedAcknowledgements(acknowledgements: { [ruleId: string]: string }): Map<string, string> {
   const checked = new Map<string, string>();
   for (const [ruleId, reason] of Object.entries(acknowledgements)) {
-    if (!KNOWN_RULES.has(ruleId)) {
+    if (!knownRuleIds().has(ruleId)) {
       throw new Error(`[GoldenValidation] acknowledgements: no guardrail rule has this id, got ${formatValue(ruleId)}; `
         + "use a rule id listed in docs/guardrails.md, such as 'image-tag' or 'pss-run-as-non-root'");
     }

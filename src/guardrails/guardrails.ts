@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ACKNOWLEDGEMENT_PREFIX, isWrittenReason } from './acknowledgement';
-import { checkEachManifest } from './engine';
+import type * as Engine from './engine';
 import { Manifest } from './manifest';
-import { ALL_RULES } from './rules';
+import type * as Rules from './rules';
 import { LocatedFinding, synthErrorMessage, synthWarningMessage } from './synth-report';
 import { fail } from '../private/errors';
 import { synthIndex, synthSessionOf } from '../private/synth-index';
@@ -26,9 +26,32 @@ export interface GuardrailsOptions {
   readonly reportWarnings?: boolean;
 }
 
+/*
+ * The rules and the engine are loaded when first needed (a rule id to check, a synth to validate),
+ * not when the library is required: most of the guardrails' code is not needed to build constructs.
+ */
+let ruleIds: ReadonlyArray<string> | undefined;
+let knownRules: ReadonlySet<string> | undefined;
+
 /** The ids of every guardrail rule, in the order findings are reported. */
-const RULE_IDS: ReadonlyArray<string> = ALL_RULES.map((rule) => rule.id);
-const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+function allRuleIds(): ReadonlyArray<string> {
+  if (ruleIds === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ruleIds = (require('./rules') as typeof Rules).ALL_RULES.map((rule) => rule.id);
+  }
+  return ruleIds;
+}
+
+function isKnownRule(ruleId: string): boolean {
+  knownRules = knownRules ?? new Set(allRuleIds());
+  return knownRules.has(ruleId);
+}
+
+/** The rule engine. */
+function engine(): typeof Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./engine');
+}
 
 /** The protections set on each scope, so that a scope is protected once. */
 const protections = new WeakMap<IConstruct, Guardrails>();
@@ -100,7 +123,7 @@ export class Guardrails {
 
   /** The ids of every guardrail rule, in the order findings are reported. */
   public static ruleIds(): string[] {
-    return [...RULE_IDS];
+    return [...allRuleIds()];
   }
 
   /** The protected scope. */
@@ -139,7 +162,7 @@ export class Guardrails {
     });
     const errors: LocatedFinding[] = [];
     const warnings: LocatedFinding[] = [];
-    checkEachManifest(manifests).forEach((findings, i) => {
+    engine().checkEachManifest(manifests).forEach((findings, i) => {
       for (const finding of findings) {
         if (this.acknowledgements.has(finding.rule)) {
           continue;
@@ -170,7 +193,7 @@ function checkedAcknowledgements(scope: IConstruct, acknowledgements: { [ruleId:
 }
 
 function assertKnownRule(scope: IConstruct, field: string, ruleId: unknown): void {
-  if (typeof ruleId !== 'string' || !KNOWN_RULES.has(ruleId)) {
+  if (typeof ruleId !== 'string' || !isKnownRule(ruleId)) {
     fail(scope, field, 'no guardrail rule has this id', ruleId,
       "use a rule id listed in docs/guardrails.md, such as 'image-tag' or 'pss-run-as-non-root'");
   }
