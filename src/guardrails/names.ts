@@ -17,8 +17,24 @@ export function labelValueProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The answers of labelKeyProblem so far: a manifest set uses few distinct label keys, on every object. */
+const keyProblems = new Map<string, string | undefined>();
+const KEY_PROBLEMS_MAX = 10_000;
+
 /** Why Kubernetes would reject a label key, or undefined when it is valid. */
 export function labelKeyProblem(key: string): string | undefined {
+  if (keyProblems.has(key)) {
+    return keyProblems.get(key);
+  }
+  const problem = computeLabelKeyProblem(key);
+  if (keyProblems.size >= KEY_PROBLEMS_MAX) {
+    keyProblems.clear();
+  }
+  keyProblems.set(key, problem);
+  return problem;
+}
+
+function computeLabelKeyProblem(key: string): string | undefined {
   const slash = key.indexOf('/');
   const prefix = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
