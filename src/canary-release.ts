@@ -11,12 +11,14 @@ import { StandardLabel } from './conventions/labels';
 import { ExposureOptions } from './network/exposure-options';
 import { createIngress, resolveExposure } from './network/ingress';
 import { INetworkPeer, NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
-import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName, checkStringMap } from './private/checks';
+import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
 import { ApiResource } from './rbac/api-resource';
 import { GrantOptions } from './rbac/grant-options';
 import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
+import { resolveConfig } from './workload/config';
+import { resolveEnv } from './workload/env';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
 import { WorkloadOptions } from './workload/workload-props';
@@ -146,6 +148,13 @@ export class CanaryRelease extends Construct implements INetworkPeer {
     this.weight = canaryTrack === undefined ? undefined
       : checkInteger(this, 'canary.weight', canaryTrack.weight, 0, 100, 'use a whole percent from 0 (abort) to 100 (all traffic on the canary)');
     this.checkSteps(props.steps);
+    // The release's own env and config, even where both tracks replace them.
+    if (props.env !== undefined) {
+      resolveEnv(this, props.env, undefined);
+    }
+    if (props.config !== undefined) {
+      resolveConfig(this, this.name, props.config);
+    }
     const header = this.checkStrategy(props);
 
     // Sizes.
@@ -287,10 +296,10 @@ export class CanaryRelease extends Construct implements INetworkPeer {
     const track = given as ReleaseTrackProps;
     checkPinnedImage(this, `${field}.image`, track.image);
     if (track.config !== undefined) {
-      checkStringMap(this, `${field}.config`, track.config);
+      resolveConfig(this, this.name, track.config, `${field}.config`);
     }
     if (track.env !== undefined) {
-      checkStringMap(this, `${field}.env`, track.env);
+      resolveEnv(this, track.env, undefined, `${field}.`);
     }
     return track;
   }

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
-import { checkInteger, checkSeconds, checkStringList } from '../private/checks';
+import { checkInteger, checkOptions, checkSeconds, checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** Timing of a probe. Every field falls back to the default of the probe it is used for. */
@@ -93,7 +93,7 @@ export class HealthCheck {
    * @internal
    */
   public _toProbe(scope: IConstruct, field: string, port: ProbePort, defaults: ProbeDefaults): k8s.Probe {
-    const o = this.options ?? {};
+    const o = checkOptions(scope, `${field}.options`, this.options ?? undefined);
     const periodSeconds = o.period === undefined ? defaults.periodSeconds : checkSeconds(scope, `${field}.period`, o.period, 1, 3600);
     const timeoutSeconds = o.timeout === undefined ? defaults.timeoutSeconds : checkSeconds(scope, `${field}.timeout`, o.timeout, 1, 3600);
     const failureThreshold = o.failureThreshold === undefined ? defaults.failureThreshold : checkInteger(scope, `${field}.failureThreshold`, o.failureThreshold, 1, 1000);

@@ -163,5 +163,6 @@ function mebibytes(size: unknown): number | undefined {
     return undefined;
   }
   const value = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-  return Number.isInteger(value) ? value : undefined;
+  // Beyond 2^53 numbers print in exponent form ('1e+21Mi'), which is no Kubernetes quantity.
+  return Number.isSafeInteger(value) ? value : undefined;
 }

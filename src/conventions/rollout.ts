@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
-import { checkInteger, checkSeconds } from '../private/checks';
+import { checkInteger, checkOptions, checkSeconds } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** How a Deployment replaces its pods. */
@@ -46,7 +46,7 @@ export interface Rollout {
 
 /** The rollout opinion: RollingUpdate that never lowers capacity, with the caller's overrides checked. */
 export function resolveRollout(scope: IConstruct, given?: RolloutOptions): Rollout {
-  const options = given ?? {};
+  const options = checkOptions(scope, 'rollout', given);
   const surge = options.maxSurgePercent === undefined ? 25 : checkInteger(scope, 'rollout.maxSurgePercent', options.maxSurgePercent, 0, 100);
   const unavailable = options.maxUnavailablePercent === undefined ? 0 : checkInteger(scope, 'rollout.maxUnavailablePercent', options.maxUnavailablePercent, 0, 100);
   if (surge === 0 && unavailable === 0) {

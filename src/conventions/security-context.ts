@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
-import { checkInteger } from '../private/checks';
+import { checkInteger, checkOptions } from '../private/checks';
 
 /** The identity the containers run as. */
 export interface SecurityOptions {
@@ -33,7 +33,7 @@ const ID_FIX = 'use an ID from 10000 up, which no node user has; images that ins
  * IDs, as OpenShift does) and no IDs given, the pod sets no UID, GID or fsGroup.
  */
 export function restrictedSecurity(scope: IConstruct, given?: SecurityOptions, fixedIds = true): RestrictedSecurity {
-  const options = given ?? {};
+  const options = checkOptions(scope, 'security', given);
   if (!fixedIds && options.runAsUser === undefined && options.runAsGroup === undefined) {
     return {
       pod: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },

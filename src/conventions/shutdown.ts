@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { IConstruct } from 'constructs';
-import { checkSeconds } from '../private/checks';
+import { checkOptions, checkSeconds } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** How a pod stops: long enough for endpoints to drain and in-flight requests to finish. */
@@ -29,7 +29,7 @@ export interface Shutdown {
 
 /** The shutdown opinion, with the caller's overrides checked. */
 export function resolveShutdown(scope: IConstruct, given?: ShutdownOptions): Shutdown {
-  const options = given ?? {};
+  const options = checkOptions(scope, 'shutdown', given);
   const preStopSeconds = options.preStopDelay === undefined ? 5 : checkSeconds(scope, 'shutdown.preStopDelay', options.preStopDelay, 1, 300);
   const terminationGracePeriodSeconds = options.terminationGracePeriod === undefined ? 30
     : checkSeconds(scope, 'shutdown.terminationGracePeriod', options.terminationGracePeriod, 1, 3600);

@@ -119,7 +119,7 @@ function millicores(scope: IConstruct, field: string, cpu: unknown): number {
 
 function mebibytes(scope: IConstruct, field: string, size: unknown): number {
   const value = size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
-  if (!(Number.isInteger(value) && value > 0)) {
+  if (!(Number.isSafeInteger(value) && value > 0)) {
     fail(scope, field, 'must be a positive whole number of MiB', size instanceof Size ? `${value}Mi` : size, 'use Size.gibibytes(n) or Size.mebibytes(n) with n > 0');
   }
   return value;

@@ -1,9 +1,11 @@
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CpuLimits } from './cpu-limits';
+import { checkRegistryList } from './registries';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { IngressTls } from '../network/ingress-tls';
+import { checkLabels } from '../private/checks';
 import { fail } from '../private/errors';
 
 /**
@@ -73,9 +75,10 @@ export class PlatformDefaults {
     if (!(scope instanceof App) && !(scope instanceof Chart)) {
       fail(scope, 'PlatformDefaults.set', 'platform defaults are set on an App or a Chart', scope?.constructor?.name, 'call it with the App or a Chart');
     }
-    if (defaults === null || typeof defaults !== 'object') {
+    if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) {
       fail(scope, 'PlatformDefaults.set', 'needs the defaults as an object', defaults, 'pass { ingressClassName: …, … }');
     }
+    checkDefaults(scope, defaults);
     profiles.set(scope, merge(profiles.get(scope) ?? {}, defaults));
   }
 
@@ -92,6 +95,34 @@ export class PlatformDefaults {
   }
 
   private constructor() {}
+}
+
+/** Checks the type of every field where the platform team sets it (values are checked where used). */
+function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void {
+  const instances: Array<[keyof PlatformDefaultsProps, Function, string]> = [
+    ['tls', IngressTls, "IngressTls.certManagerClusterIssuer('…') or IngressTls.existingSecret('…')"],
+    ['resources', ResourcePreset, 'ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})'],
+    ['cpuLimits', CpuLimits, "CpuLimits.ENABLED or CpuLimits.disabled('why')"],
+    ['securityPreset', SecurityPreset, 'SecurityPreset.RESTRICTED or SecurityPreset.PLATFORM_ASSIGNED'],
+  ];
+  for (const [field, type, fix] of instances) {
+    const value = defaults[field];
+    if (value !== undefined && !(value instanceof type)) {
+      fail(scope, `PlatformDefaults.${field}`, `must be ${/^[AEIOU]/.test(type.name) ? 'an' : 'a'} ${type.name}`, value, `use ${fix}`);
+    }
+  }
+  for (const field of ['ingressClassName', 'ingressControllerNamespace', 'priorityClassName'] as const) {
+    const value = defaults[field];
+    if (value !== undefined && (typeof value !== 'string' || value.length === 0)) {
+      fail(scope, `PlatformDefaults.${field}`, 'must be a non-empty string', value, 'pass a name, or leave it out');
+    }
+  }
+  if (defaults.labels !== undefined) {
+    checkLabels(scope, 'PlatformDefaults.labels', defaults.labels);
+  }
+  if (defaults.allowedRegistries !== undefined) {
+    checkRegistryList(scope, defaults.allowedRegistries, 'PlatformDefaults.allowedRegistries');
+  }
 }
 
 /** `over` wins field by field; labels merge. */

@@ -82,18 +82,40 @@ export function isQualifiedName(key: string): boolean {
   return name.length <= 63 && QUALIFIED_NAME.test(name);
 }
 
-/** A map of string keys to string values, as JavaScript callers may get wrong. */
+/**
+ * A map of string keys to string values, as JavaScript callers may get wrong. Returns a plain
+ * copy, so that what is emitted is a plain object whatever the caller passed (a null-prototype
+ * object, a class instance).
+ */
 export function checkStringMap(scope: IConstruct, field: string, value: unknown): Record<string, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     fail(scope, field, 'must be a map of strings to strings', value, 'pass an object such as { key: \'value\' }');
   }
-  for (const [k, v] of Object.entries(value)) {
+  const entries = Object.entries(value);
+  for (const [k, v] of entries) {
     if (typeof v !== 'string') {
       fail(scope, `${field}.${k}`, 'must be a string', v, 'quote the value (Kubernetes labels, annotations and env values are strings)');
     }
   }
-  return value as Record<string, string>;
+  return Object.fromEntries(entries) as Record<string, string>;
 }
+
+/**
+ * An options object (rollout, shutdown, security, probe timing…): undefined is "no options",
+ * anything but a plain object is refused rather than ignored.
+ */
+export function checkOptions<T extends object>(scope: IConstruct, field: string, value: T | undefined): Partial<T> {
+  if (value === undefined) {
+    return {};
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(scope, field, 'must be an object of options', value, 'pass an object such as { … }, or leave it out for the defaults');
+  }
+  return value;
+}
+
+/** What the API server accepts for all annotations of one object together. */
+const MAX_ANNOTATION_BYTES = 262144;
 
 /** Labels: qualified keys and valid values. */
 export function checkLabels(scope: IConstruct, field: string, value: unknown): Record<string, string> {
@@ -112,10 +134,16 @@ export function checkLabels(scope: IConstruct, field: string, value: unknown): R
 /** Annotations: qualified keys, any string values. */
 export function checkAnnotations(scope: IConstruct, field: string, value: unknown): Record<string, string> {
   const annotations = checkStringMap(scope, field, value);
-  for (const k of Object.keys(annotations)) {
+  let bytes = 0;
+  for (const [k, v] of Object.entries(annotations)) {
     if (!isQualifiedName(k)) {
       fail(scope, field, 'has a key that is not a valid annotation key', k, "use an optional DNS prefix and a name of at most 63 characters, such as 'prometheus.io/scrape'");
     }
+    bytes += Buffer.byteLength(k) + Buffer.byteLength(v);
+  }
+  if (bytes > MAX_ANNOTATION_BYTES) {
+    fail(scope, field, `hold more than the ${MAX_ANNOTATION_BYTES} bytes the API server accepts for an object's annotations`, `${bytes} bytes`,
+      'keep large data in a ConfigMap and reference it');
   }
   return annotations;
 }

@@ -43,6 +43,7 @@ export function problem(field: string, what: string, got: unknown, fix: string):
  */
 export function fail(scope: IConstruct, field: string, what: string, got: unknown, fix: string): never {
   // A JavaScript caller may pass something that is no construct as the scope.
-  const path = typeof scope?.node?.path === 'string' ? scope.node.path : '<no construct>';
+  // The App itself has the empty path.
+  const path = typeof scope?.node?.path !== 'string' ? '<no construct>' : scope.node.path === '' ? '<app>' : scope.node.path;
   throw new Error(`[${path}] ${problem(field, what, got, fix)}`);
 }

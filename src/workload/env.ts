@@ -48,7 +48,7 @@ export class EnvSource {
 
 
 /** The env of a container: literals (never secret-looking) and Secret key references, no duplicates. */
-export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknown): k8s.EnvVar[] | undefined {
+export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknown, prefix = ''): k8s.EnvVar[] | undefined {
   const env: k8s.EnvVar[] = [];
   const seen = new Set<string>();
   const add = (field: string, name: string, entry: k8s.EnvVar) => {
@@ -60,12 +60,12 @@ export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknow
     env.push(entry);
   };
   if (literals !== undefined) {
-    for (const [name, value] of Object.entries(checkStringMap(scope, 'env', literals))) {
+    for (const [name, value] of Object.entries(checkStringMap(scope, `${prefix}env`, literals))) {
       if (looksSecret(name)) {
-        fail(scope, `env.${name}`, 'a literal value under a secret-looking name would be stored in plain text', name,
+        fail(scope, `${prefix}env.${name}`, 'a literal value under a secret-looking name would be stored in plain text', name,
           `put the value in a Secret and reference it with secretEnv: { ${name}: { secretName: '…', key: '…' } }`);
       }
-      add(`env.${name}`, name, { name, value });
+      add(`${prefix}env.${name}`, name, { name, value });
     }
   }
   if (secrets !== undefined) {

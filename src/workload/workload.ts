@@ -1,3 +1,4 @@
+import { posix } from 'path';
 import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
@@ -59,6 +60,36 @@ const TMP_VOLUME = 'tmp';
 const CONFIG_VOLUME = 'config';
 const TOKEN_VOLUME = 'kube-api-access';
 const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The config mount: an absolute path, normalised, not over `/`, `/tmp` or the API token. */
+function checkMountPath(owner: Construct, value: unknown): string {
+  const fix = "use a path such as '/config'";
+  if (typeof value !== 'string' || !/^\/[^\s]*$/.test(value) || value.split('/').includes('..')) {
+    fail(owner, 'configMountPath', 'must be an absolute path other than / and /tmp', value, fix);
+  }
+  const normalised = posix.normalize(value).replace(/\/+$/, '') || '/';
+  if (['/', '/tmp', TOKEN_PATH].includes(normalised)) {
+    fail(owner, 'configMountPath', `must be an absolute path other than / and /tmp${normalised === TOKEN_PATH ? ' (and the API token\'s)' : ''}`, value, fix);
+  }
+  return normalised;
+}
+
+/**
+ * Annotations, refusing those that would switch a hardening off: an AppArmor profile other than
+ * the runtime default or a local one, and an acknowledgement without a reason.
+ */
+function checkHardeningAnnotations(owner: Construct, field: string, value: unknown): Record<string, string> {
+  const annotations = checkAnnotations(owner, field, value);
+  for (const [key, v] of Object.entries(annotations)) {
+    if (key.startsWith('container.apparmor.security.beta.kubernetes.io/') && v !== 'runtime/default' && !v.startsWith('localhost/')) {
+      fail(owner, `${field}.${key}`, 'would run the container without the restricted AppArmor profile', v, "use 'runtime/default' or 'localhost/<profile>', or leave it out");
+    }
+    if (key.startsWith(ACKNOWLEDGEMENT_PREFIX) && v.trim().length === 0) {
+      fail(owner, `${field}.${key}`, 'acknowledges a guardrail rule without a written reason', v, 'write why the finding is acceptable, or use Guardrails.acknowledge');
+    }
+  }
+  return annotations;
+}
 const RESERVED_LABELS = [
   StandardLabel.NAME, StandardLabel.INSTANCE, StandardLabel.VERSION, StandardLabel.COMPONENT, StandardLabel.PART_OF,
   StandardLabel.MANAGED_BY, StandardLabel.TRACK,
@@ -152,8 +183,8 @@ export class Workload {
       extra,
     });
     this.selectorLabels = selectorLabels(appName, this.name, role.track?.track);
-    this.annotations = props.annotations === undefined ? undefined : checkAnnotations(owner, 'annotations', props.annotations);
-    const podAnnotations = props.podAnnotations === undefined ? undefined : checkAnnotations(owner, 'podAnnotations', props.podAnnotations);
+    this.annotations = props.annotations === undefined ? undefined : checkHardeningAnnotations(owner, 'annotations', props.annotations);
+    const podAnnotations = props.podAnnotations === undefined ? undefined : checkHardeningAnnotations(owner, 'podAnnotations', props.podAnnotations);
 
     // Ports.
     this.namespace = Chart.of(owner).namespace;
@@ -204,10 +235,7 @@ export class Workload {
       : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
     const probes = this.probes(props);
     const config = props.config === undefined ? undefined : resolveConfig(owner, this.name, props.config);
-    const configMountPath = props.configMountPath ?? '/config';
-    if (typeof configMountPath !== 'string' || !/^\/[^\s]*$/.test(configMountPath) || configMountPath === '/' || configMountPath.replace(/\/+$/, '') === '/tmp') {
-      fail(owner, 'configMountPath', 'must be an absolute path other than / and /tmp', configMountPath, "use a path such as '/config'");
-    }
+    const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
     const tmpSize = this.tmpSize(props.tmpVolumeSize);
 
     const container: k8s.Container = {
@@ -499,7 +527,7 @@ export class Workload {
       return 64;
     }
     const mebibytes = size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
-    if (!Number.isInteger(mebibytes) || mebibytes < 1) {
+    if (!Number.isSafeInteger(mebibytes) || mebibytes < 1) {
       fail(this.owner, 'tmpVolumeSize', 'must be a whole number of MiB, at least 1', size instanceof Size ? `${mebibytes}Mi` : size, 'use Size.mebibytes(n)');
     }
     return mebibytes;

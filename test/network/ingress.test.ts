@@ -193,8 +193,8 @@ describe('resolveExposure refuses', () => {
       "[shop/web] tls: must be an IngressTls, got 'letsencrypt'; use IngressTls.certManagerClusterIssuer('letsencrypt') or IngressTls.existingSecret('name')"],
     ['a tls lookalike object', { host: HOST, tls: { secretName: 'x' } as any }, undefined,
       "[shop/web] tls: must be an IngressTls, got {\"secretName\":\"x\"}; use IngressTls.certManagerClusterIssuer('letsencrypt') or IngressTls.existingSecret('name')"],
-    ['a tls default that is no IngressTls, even without host', {}, { tls: 'letsencrypt' as any },
-      "[shop/web] tls: must be an IngressTls, got 'letsencrypt'; use IngressTls.certManagerClusterIssuer('letsencrypt') or IngressTls.existingSecret('name')"],
+    ['a tls default that is no IngressTls, refused where the platform sets it', {}, { tls: 'letsencrypt' as any },
+      "[shop] PlatformDefaults.tls: must be an IngressTls, got 'letsencrypt'; use IngressTls.certManagerClusterIssuer('…') or IngressTls.existingSecret('…')"],
     ['an invalid issuer', { host: HOST, tls: IngressTls.certManagerClusterIssuer('') }, undefined,
       "[shop/web] tls.issuerName: must name a cert-manager issuer, got ''; pass the issuer's name, such as 'letsencrypt'"],
     ['an invalid Secret name in the defaults', { host: HOST }, { tls: IngressTls.existingSecret('Web_TLS') },
@@ -213,10 +213,8 @@ describe('resolveExposure refuses', () => {
   ];
 
   test.each(refused)('%s', (_name, props, chartDefaults, message) => {
-    // GIVEN
-    const scope = webScope(undefined, chartDefaults);
-    // WHEN / THEN
-    expect(() => resolveExposure(scope, 'storefront', props)).toThrow(new Error(message));
+    // GIVEN / WHEN / THEN (a default of the wrong type is refused already where the platform sets it)
+    expect(() => resolveExposure(webScope(undefined, chartDefaults), 'storefront', props)).toThrow(new Error(message));
   });
 
   // A namespace name is a DNS label: a dotted or 64-character name would end up as a

@@ -124,16 +124,16 @@ describe('PlatformDefaults refuses bad input', () => {
 
   test('defaults that are not an object', () => {
     expect(() => PlatformDefaults.set(Testing.app(), 'nginx' as any)).toThrow(
-      "[] PlatformDefaults.set: needs the defaults as an object, got 'nginx'; pass { ingressClassName: …, … }");
+      "[<app>] PlatformDefaults.set: needs the defaults as an object, got 'nginx'; pass { ingressClassName: …, … }");
   });
 
   test('registries that are not a list of prefixes', () => {
     expect(() => synth({ allowedRegistries: 'ghcr.io' as any })).toThrow(
-      "[shop/storefront] allowedRegistries: must be a non-empty list of registry prefixes without spaces, got 'ghcr.io'; use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
+      "[<app>] PlatformDefaults.allowedRegistries: must be a non-empty list of registry prefixes without spaces, got 'ghcr.io'; use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
   });
 
   test('invalid platform labels, named as such', () => {
     expect(() => synth({ labels: { team: 'shop team' } })).toThrow(
-      "[shop/storefront] PlatformDefaults.labels.team: must be a valid label value, got 'shop team'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+      "[<app>] PlatformDefaults.labels.team: must be a valid label value, got 'shop team'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
   });
 });

@@ -296,7 +296,8 @@ describe('checkStringMap', () => {
     // WHEN
     const result = checkStringMap(scope, 'labels', value);
     // THEN
-    expect(result).toBe(value);
+    expect(result).toEqual(value);
+    expect(result).not.toBe(value);
   });
 
   test('accepts an empty map', () => {

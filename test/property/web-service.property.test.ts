@@ -1,0 +1,115 @@
+import { App } from 'cdk8s';
+import fc from 'fast-check';
+import {
+  annotations, deploymentSelectors, dnsLabel, dropUndefined, expectHardened, expectHardenedOrRefused, expectRefused, externalWiring, host, image,
+  namespaceName, referenceName, scale, synthApp, TIMEOUT_MS, tls, wire, Wiring, workloadMutation, workloadOptions, namespaced, Mutation,
+  badReference, badText, notAString, notAnObject, mutation,
+  applyMutation,
+  BUDGET,
+} from './arbitraries';
+import { IngressTls, WebService, WebServiceProps } from '../../src';
+
+/** Valid WebService props: every option, present or not; Ingress options only with a host. */
+const webServiceProps: fc.Arbitrary<WebServiceProps> = fc.record({
+  name: fc.option(dnsLabel(63), { nil: undefined }),
+  image,
+  scale,
+  options: workloadOptions(),
+  host: fc.option(host, { nil: undefined }),
+  exposure: fc.record({
+    ingressClassName: referenceName,
+    ingressControllerNamespace: namespaceName,
+    tls,
+    ingressAnnotations: annotations,
+  }, { requiredKeys: [] }),
+}).map(({ name, image: img, scale: s, options, host: h, exposure }) => dropUndefined({
+  ...options,
+  ...s,
+  name,
+  image: img,
+  host: h,
+  ingressControllerNamespace: exposure.ingressControllerNamespace,
+  ...(h === undefined ? {} : { ingressClassName: exposure.ingressClassName, tls: exposure.tls, ingressAnnotations: exposure.ingressAnnotations }),
+}));
+
+function build(app: App, props: WebServiceProps, wiring: Wiring[] = []): WebService {
+  const web = new WebService(namespaced(app), 'storefront', props);
+  wire(web, wiring);
+  return web;
+}
+
+describe('WebService, generated valid props', () => {
+  test('the output passes every guardrail rule, the Kubernetes 1.30 schema and the API server\'s own checks', () => {
+    fc.assert(fc.property(webServiceProps, externalWiring, (props, wiring) => {
+      const app = new App();
+      build(app, props, wiring);
+      expectHardened(synthApp(app));
+    }), { numRuns: BUDGET.valid() });
+  }, TIMEOUT_MS);
+
+  test('the same props synthesize byte-identical YAML in two fresh apps', () => {
+    fc.assert(fc.property(webServiceProps, externalWiring, (props, wiring) => {
+      const yaml = () => {
+        const app = new App();
+        build(app, props, wiring);
+        return app.synthYaml();
+      };
+      expect(yaml()).toEqual(yaml());
+    }), { numRuns: BUDGET.determinism() });
+  }, TIMEOUT_MS);
+
+  test('the Deployment selector depends only on the name: name and instance, whatever the other props', () => {
+    fc.assert(fc.property(fc.option(dnsLabel(63), { nil: undefined }), webServiceProps, webServiceProps, (name, a, b) => {
+      const selector = (props: WebServiceProps) => {
+        const app = new App();
+        build(app, { ...props, name });
+        return deploymentSelectors(synthApp(app));
+      };
+      const expected = name ?? 'storefront';
+      const first = selector(a);
+      expect(first).toEqual({ [expected]: { matchLabels: { 'app.kubernetes.io/name': expected, 'app.kubernetes.io/instance': expected } } });
+      expect(selector(b)).toEqual(first);
+    }), { numRuns: BUDGET.selectors() });
+  }, TIMEOUT_MS);
+});
+
+/** Invalid values of the exposure props. */
+const exposureMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  mutation('host', fc.oneof(notAString.filter((v) => v !== undefined), badText,
+    fc.constantFrom('http://shop.example.com', 'shop.example.com:443', 'shop.example.com/path', 'localhost', '1.2.3.4', 'SHOP.example.com', '*.x', 'a..com', '*', '*.', '.example.com'))),
+  mutation('ingressClassName', fc.oneof(notAString.filter((v) => v !== undefined), badReference)),
+  mutation('ingressControllerNamespace', fc.oneof(notAString.filter((v) => v !== undefined), badReference)),
+  mutation('tls', fc.oneof(notAnObject, fc.constant({}), fc.constantFrom(
+    () => IngressTls.certManagerClusterIssuer(''), () => IngressTls.certManagerClusterIssuer('Bad Issuer'), () => IngressTls.certManagerIssuer(undefined as any),
+    () => IngressTls.existingSecret(''), () => IngressTls.existingSecret(undefined as any), () => IngressTls.certManagerClusterIssuer('ok', 'Bad_Secret'),
+  ).map((f) => f()))),
+  mutation('ingressAnnotations', fc.oneof(notAnObject, fc.constantFrom({ 'bad key!': 'x' }, { k: 5 }, { '': 'x' }))),
+);
+
+describe('WebService, generated invalid props', () => {
+  test('one field out of its domain: refused with the construct path, the field, the value and the fix; no YAML written', () => {
+    const anyMutation = fc.oneof({ weight: 4, arbitrary: workloadMutation }, { weight: 1, arbitrary: exposureMutation });
+    fc.assert(fc.property(webServiceProps, fc.boolean(), anyMutation,
+      (props, withHost, m) => {
+        const base: any = { ...props, host: withHost ? props.host ?? 'shop.example.com' : props.host };
+        // A replica count conflicts with autoscaling; drop the other one so that the mutated field is what is wrong.
+        const message = expectRefused((app) => build(app, applyMutation(base, m)));
+        expect(message).toContain(m.hint);
+      }), { numRuns: BUDGET.invalid() });
+  }, TIMEOUT_MS);
+
+  test('props that are not an object, and a missing image, are refused', () => {
+    fc.assert(fc.property(fc.constantFrom(undefined, null, 'storefront', 42, true, [], Symbol('p')), (props) => {
+      expectRefused((app) => build(app, props as any));
+    }), { numRuns: 20 });
+  }, TIMEOUT_MS);
+
+  test('any mix of valid and invalid values: the output is hardened, or the synth is refused in the library\'s format', () => {
+    const mutations = fc.array(fc.oneof(workloadMutation, exposureMutation), { maxLength: 3 });
+    fc.assert(fc.property(webServiceProps, externalWiring, mutations, (props, wiring, ms) => {
+      let mixed: any = { ...props };
+      for (const m of ms) mixed = applyMutation(mixed, m);
+      expectHardenedOrRefused((app) => build(app, mixed, wiring));
+    }), { numRuns: BUDGET.mixed() });
+  }, TIMEOUT_MS);
+});
