@@ -16,9 +16,6 @@
 // temporary folder is removed at the end, whatever happened (E2E_KEEP=1 keeps it to debug).
 //
 // Where the app departs from the README, and why:
-//   - tsconfig.json: the quickstart has none, and with TypeScript 6 (the `typescript` that
-//     `npm install -D typescript` installs, and this repository's) ts-node then emits ES modules
-//     and Node fails with "Unknown file extension .ts" for main.ts. The app gets a minimal one.
 //   - the snippets are fragments: each runs in its own block, after a line or two of scaffolding
 //     (SCAFFOLD below) that declares the chart or construct the README's prose refers to.
 //   - the cdk8s-cli upgrade check (a request to the registry at every command) is off:
@@ -33,9 +30,6 @@ const REPO = path.resolve(__dirname, '..', '..');
 const README = path.join(REPO, 'README.md');
 const GUARDRAILS_DOC = path.join(REPO, 'docs', 'guardrails.md');
 const started = Date.now();
-
-/** What the quickstart app gets that the README does not show (see the header). */
-const TSCONFIG = { compilerOptions: { module: 'node16', target: 'es2022', strict: true, skipLibCheck: true } };
 
 /**
  * The README sections whose ```ts blocks go into the app, in order, each in its own block after
@@ -181,6 +175,8 @@ function main(): void {
   const [installSh] = blocksUnder(readme, quick, 'sh');
   const [cdk8sYaml] = blocksUnder(readme, quick, 'yaml');
   const [mainTs] = blocksUnder(readme, quick, 'ts');
+  const [tsconfigJson] = blocksUnder(readme, quick, 'json');
+  if (!tsconfigJson) fail('README.md: the quickstart has no ```json block for tsconfig.json');
   const validation = codeBlocks(GUARDRAILS_DOC).find((b) => b.lang === 'yaml' && b.code.includes('class: GoldenValidation'));
   if (!validation) fail('docs/guardrails.md: no ```yaml block with `class: GoldenValidation`');
 
@@ -205,8 +201,8 @@ function main(): void {
     }
     fs.writeFileSync(path.join(app, 'cdk8s.yaml'), cdk8sYaml.code);
     fs.writeFileSync(path.join(app, 'main.ts'), mainTs.code);
-    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, undefined, 2) + '\n');
-    log(`README.md:${mainTs.line}: the quickstart's main.ts; tsconfig.json ${JSON.stringify(TSCONFIG.compilerOptions)} (not in the README, see the header)`);
+    fs.writeFileSync(path.join(app, 'tsconfig.json'), tsconfigJson.code);
+    log(`README.md:${mainTs.line}: the quickstart's main.ts, cdk8s.yaml and tsconfig.json (README.md:${tsconfigJson.line})`);
     run('npx', ['cdk8s', 'synth'], app);
     if (!fs.existsSync(path.join(app, 'dist', 'shop.k8s.yaml'))) fail('the quickstart did not write dist/shop.k8s.yaml, as the README says');
 
