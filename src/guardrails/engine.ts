@@ -2,7 +2,7 @@ import { ACKNOWLEDGEMENT_PREFIX, acknowledgementsOf, isWrittenReason } from './a
 import { buildContext } from './context';
 import { Manifest, isPlainObject, kindOf, nameOf } from './manifest';
 import { Rule, RuleContext, Severity } from './rule';
-import { ALL_RULES } from './rules';
+import { ALL_RULES, RULE_SCOPES } from './rules';
 
 /** One problem found on one object by one rule. */
 export interface Finding {
@@ -64,7 +64,31 @@ export function checkEachManifest(manifests: ReadonlyArray<unknown>, options: Ch
   const rules = options.rules ?? ALL_RULES;
   const objects: Manifest[] = manifests.filter((m): m is Manifest => isPlainObject(m) && kindOf(m) !== '');
   const context = buildContext(objects);
-  return manifests.map((entry) => (isPlainObject(entry) && kindOf(entry) !== '' ? checkObject(entry, rules, context) : []));
+  const rulesFor = scopedRules(rules, context);
+  return manifests.map((entry) => (isPlainObject(entry) && kindOf(entry) !== '' ? checkObject(entry, rulesFor(entry), context) : []));
+}
+
+/**
+ * The rules that can report something on an object, in order: the rules out of their scope
+ * (RULE_SCOPES: another kind, no pod template) would return [] and are not called. Computed once
+ * per kind, with and without pod template.
+ */
+function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object: Manifest) => ReadonlyArray<Rule> {
+  const lists = new Map<string, ReadonlyArray<Rule>>();
+  return (object) => {
+    const kind = kindOf(object);
+    const hasTemplate = context.podTemplateOf(object) !== undefined;
+    const listKey = `${hasTemplate ? '+' : '-'}${kind}`;
+    let list = lists.get(listKey);
+    if (!list) {
+      list = rules.filter((rule) => {
+        const scope = RULE_SCOPES.get(rule);
+        return scope === undefined || ((!scope.podTemplate || hasTemplate) && (scope.kinds === undefined || scope.kinds.includes(kind)));
+      });
+      lists.set(listKey, list);
+    }
+    return list;
+  };
 }
 
 function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: RuleContext): Finding[] {
@@ -79,13 +103,19 @@ function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: Rule
       findings.push({ rule: r.id, severity: r.severity, kind, name, namespace, message: `acknowledgement of ${rule} has no written reason`, why: r.why, fix: r.fix });
     }
   }
-  for (const rule of rules) {
-    const ack = acks.get(rule.id);
-    if (ack !== undefined && isWrittenReason(ack)) {
-      continue;
+  // Indexed loops: this runs once per object and rule, mostly before the JIT has warmed up.
+  const acknowledged = acks.size > 0;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    if (acknowledged) {
+      const ack = acks.get(rule.id);
+      if (ack !== undefined && isWrittenReason(ack)) {
+        continue;
+      }
     }
-    for (const message of rule.check(object, context)) {
-      findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message, why: rule.why, fix: rule.fix });
+    const messages = rule.check(object, context);
+    for (let m = 0; m < messages.length; m++) {
+      findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
     }
   }
   return findings;

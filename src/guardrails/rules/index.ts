@@ -137,3 +137,48 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
 
 /** Every rule, in the order findings are reported for one object. */
 export const ALL_RULES: ReadonlyArray<Rule> = [...PSS_RESTRICTED_RULES, ...LINTER_RULES];
+
+/**
+ * Where a rule can report something, so that the engine does not call it elsewhere: only on
+ * objects with a pod template (`podTemplate`), or only on objects of some kinds (`kinds`).
+ * A rule not listed runs on every object (e.g. port-name: pod templates and Services).
+ */
+export interface RuleScope {
+  /** The rule reports nothing on an object without a pod template. */
+  readonly podTemplate?: boolean;
+  /** The rule reports nothing on an object of another kind. */
+  readonly kinds?: ReadonlyArray<string>;
+}
+
+const POD_TEMPLATE: RuleScope = { podTemplate: true };
+
+/**
+ * The scope of each rule whose check starts by returning [] outside it (each entry was read off the
+ * rule's code; test/guardrails/rule-scopes.test.ts checks it on many objects). Keyed by the rule
+ * object, so that a caller's own rule never gets a scope by reusing an id.
+ */
+export const RULE_SCOPES: ReadonlyMap<Rule, RuleScope> = new Map<Rule, RuleScope>([
+  ...[
+    pssHostNamespaces, pssPrivileged, pssCapabilitiesBaseline, pssHostPathVolumes, pssHostPorts, pssAppArmor, pssSeLinux,
+    pssProcMount, pssSeccompBaseline, pssSysctls, pssWindowsHostProcess, pssRestrictedVolumes, pssAllowPrivilegeEscalation,
+    pssRunAsNonRoot, pssRunAsUser, pssSeccompRestricted, pssCapabilitiesRestricted,
+    imageTag, pullPolicy, cpuRequest, memoryRequest, cpuLimit, memoryLimit, ephemeralStorage, readinessProbe, livenessProbe,
+    probesIdentical, probePort, probeHost, runAsUser, readOnlyRoot, saToken, saExists, envDuplicate, envSecret,
+    selectorMatch, antiAffinity, topologySpread, instanceLabel, pdb, netpolCoversPod,
+  ].map((rule): [Rule, RuleScope] => [rule, POD_TEMPLATE]),
+  [replicas, { kinds: ['Deployment'] }],
+  [rollingUpdate, { kinds: ['Deployment'] }],
+  [hpaReplicas, { kinds: ['Deployment', 'StatefulSet'] }],
+  [pdbPolicy, { kinds: ['PodDisruptionBudget'] }],
+  [pdbEviction, { kinds: ['PodDisruptionBudget'] }],
+  [pdbOverlap, { kinds: ['PodDisruptionBudget'] }],
+  [hpaTarget, { kinds: ['HorizontalPodAutoscaler'] }],
+  [hpaMin, { kinds: ['HorizontalPodAutoscaler'] }],
+  [serviceTargetsPod, { kinds: ['Service'] }],
+  [serviceTargetPort, { kinds: ['Service'] }],
+  [serviceType, { kinds: ['Service'] }],
+  [ingressBackend, { kinds: ['Ingress', 'HTTPRoute', 'GRPCRoute'] }],
+  [ingressTls, { kinds: ['Ingress'] }],
+  [netpolTargetsPod, { kinds: ['NetworkPolicy'] }],
+  [rbacWildcard, { kinds: ['Role', 'ClusterRole'] }],
+]);

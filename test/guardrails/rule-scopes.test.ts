@@ -1,0 +1,107 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FIXTURES, readYaml, referenceManifests } from './helpers';
+import { randomManifests } from './random-manifests';
+import { buildContext } from '../../src/guardrails/context';
+import { checkManifests } from '../../src/guardrails/engine';
+import { Manifest } from '../../src/guardrails/manifest';
+import { ALL_RULES, RULE_SCOPES } from '../../src/guardrails/rules';
+
+/** Every YAML fixture below a folder. */
+function fixtures(dir: string): Manifest[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? fixtures(full) : entry.name.endsWith('.yaml') ? readYaml(full) : [];
+  }).filter((m) => m !== null && typeof m === 'object');
+}
+
+const KINDS = [
+  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'Service',
+  'Ingress', 'HTTPRoute', 'GRPCRoute', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Role',
+  'ClusterRole', 'ServiceAccount', 'ConfigMap', 'Namespace', 'Widget',
+];
+
+/** Values every rule reports on, wherever it looks: a rule out of its scope must still report nothing. */
+const BAD_SPEC = {
+  ports: [{ name: 'Bad_Port_Name_Much_Too_Long', port: 80, targetPort: 'Bad_Target' }, { port: 81, targetPort: 9999 }],
+  type: 'NodePort',
+  selector: { matchLabels: { app: 'nothing' }, app: 'nothing' },
+  podSelector: { matchLabels: { app: 'nothing' } },
+  rules: [
+    { host: 'x.example.com', http: { paths: [{ path: '/', backend: { service: { name: 'missing', port: { number: 1 } } } }] } },
+    { apiGroups: ['*'], resources: ['*', 'secrets', 'pods/exec'], verbs: ['*'] },
+    { backendRefs: [{ name: 'missing', port: 1 }] },
+  ],
+  defaultBackend: { service: { name: 'missing', port: { name: 'x' } } },
+  tls: [],
+  minAvailable: '100%',
+  maxUnavailable: 0,
+  scaleTargetRef: { kind: 'Deployment', name: 'missing' },
+  minReplicas: 1,
+  maxReplicas: 1,
+  replicas: 1,
+  strategy: { type: 'Recreate' },
+};
+
+/** Every object of the reference web service, and its spec, dressed up as every kind, with and without pod template. */
+function everyKind(): Manifest[] {
+  const broken = referenceManifests().map((m) => ({ ...m, spec: { ...m.spec, ...BAD_SPEC }, rules: BAD_SPEC.rules }));
+  const reference = [...referenceManifests(), ...broken];
+  const deployment = reference.find((m) => m.kind === 'Deployment')!;
+  const podSpec = deployment.spec.template.spec;
+  const variants: Manifest[] = [];
+  for (const kind of KINDS) {
+    for (const source of reference) {
+      for (const apiVersion of ['v1', 'apps/v1', 'example.com/v1']) {
+        variants.push({ ...source, apiVersion, kind });
+        variants.push({ ...source, apiVersion, kind, spec: { ...source.spec, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } } });
+        variants.push({ ...source, apiVersion, kind, spec: { ...source.spec, jobTemplate: { spec: { template: { spec: podSpec } } } } });
+        variants.push({ apiVersion, kind, metadata: source.metadata, spec: podSpec });
+      }
+    }
+  }
+  return variants;
+}
+
+describe('guardrails: rule scopes', () => {
+  const corpus = [
+    ...referenceManifests(),
+    ...fixtures(FIXTURES),
+    ...everyKind(),
+    ...[1, 2, 3, 4].flatMap((seed) => randomManifests(100 + seed, 200)),
+  ];
+
+  test('a rule reports nothing on an object outside its scope', () => {
+    // GIVEN many objects of every kind, with and without pod template
+    const context = buildContext(corpus);
+    let outside = 0;
+    for (const object of corpus) {
+      const hasTemplate = context.podTemplateOf(object) !== undefined;
+      for (const [rule, scope] of RULE_SCOPES) {
+        if ((scope.podTemplate && !hasTemplate) || (scope.kinds !== undefined && !scope.kinds.includes(object.kind))) {
+          outside++;
+          // WHEN the rule checks an object outside its scope / THEN it reports nothing
+          const messages = rule.check(object, context);
+          if (messages.length > 0) {
+            expect({ rule: rule.id, object, messages }).toEqual({ rule: rule.id, object, messages: [] });
+          }
+        }
+      }
+    }
+    expect(outside).toBeGreaterThan(10_000);
+  });
+
+  test('the engine reports the same findings as when it calls every rule on every object', () => {
+    // GIVEN the same rules without scopes (copies: scopes belong to the rule objects)
+    const unscoped = ALL_RULES.map((rule) => ({ ...rule }));
+    // WHEN / THEN
+    const findings = checkManifests(corpus);
+    expect(findings.length).toBeGreaterThan(1000);
+    expect(findings).toEqual(checkManifests(corpus, { rules: unscoped }));
+  });
+
+  test('every scoped rule is one of the rules', () => {
+    expect([...RULE_SCOPES.keys()].every((rule) => ALL_RULES.includes(rule))).toBe(true);
+    expect(RULE_SCOPES.size).toBeGreaterThan(50);
+  });
+});
