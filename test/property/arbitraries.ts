@@ -2,7 +2,7 @@
  * Shared arbitraries and checks of the property-based tests (issue 9): generated props of every
  * construct, the invariants their output must hold, and the shape every refusal must have.
  *
- * Run counts: `GOLDEN_PROPERTY_RUNS` (the base count, default 100; see BUDGET for each kind of
+ * Run counts: `GOLDEN_PROPERTY_RUNS` (the base count, default 200; see BUDGET for each kind of
  * property) and `GOLDEN_PROPERTY_SEED` (default a fixed seed, so CI is reproducible; `random` for a
  * fresh seed each run). Locally:
  *   GOLDEN_PROPERTY_RUNS=2000 GOLDEN_PROPERTY_SEED=random npx jest test/property --coverage=false
@@ -29,7 +29,7 @@ import { schemaErrors } from '../util/schema';
 // ---------------------------------------------------------------------------------------------
 
 /** The base run count (see BUDGET), more locally with GOLDEN_PROPERTY_RUNS. */
-export const RUNS = Math.max(1, Number(process.env.GOLDEN_PROPERTY_RUNS ?? 100));
+export const RUNS = Math.max(1, Number(process.env.GOLDEN_PROPERTY_RUNS ?? 200));
 /** The seed: fixed by default (reproducible CI), or GOLDEN_PROPERTY_SEED=<n> / `random`. */
 const seedSetting = process.env.GOLDEN_PROPERTY_SEED;
 export const SEED = seedSetting === 'random' ? undefined : Number(seedSetting ?? 20250609);
@@ -45,16 +45,16 @@ export function runs(fraction: number): number {
 }
 
 /**
- * The run counts of each kind of property, as fractions of RUNS (default 100): refusals are
- * cheap (a construction that throws), a valid synth plus every check costs 10 to 60 ms, and the
- * determinism property synthesizes YAML twice (`synthYaml` is the slowest step).
+ * The run counts of each kind of property, as fractions of RUNS (default 200, so every property
+ * runs a few hundred times in CI): refusals are cheap (a construction that throws), a valid synth
+ * plus every check costs 10 to 60 ms, and the determinism property synthesizes YAML twice.
  */
 export const BUDGET = {
   invalid: () => runs(2),
   mixed: () => runs(1),
   valid: () => runs(1),
-  selectors: () => runs(0.25),
-  determinism: () => runs(0.2),
+  selectors: () => runs(1),
+  determinism: () => runs(1),
 };
 
 // ---------------------------------------------------------------------------------------------
