@@ -10,15 +10,14 @@ import { checkPinnedImage } from './conventions/image';
 import { StandardLabel } from './conventions/labels';
 import { ExposureOptions } from './network/exposure-options';
 import { createIngress, resolveExposure } from './network/ingress';
-import { INetworkPeer, NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
+import { NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
 import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
-import { ApiResource } from './rbac/api-resource';
-import { GrantOptions } from './rbac/grant-options';
 import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
 import { resolveConfig } from './workload/config';
 import { resolveEnv } from './workload/env';
+import { GoldenConstruct } from './workload/golden-construct';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
 import { WorkloadOptions } from './workload/workload-props';
@@ -98,7 +97,7 @@ const LONGEST_TRACK_SUFFIX = '-canary'.length;
  * WebService with two tracks when `host` is given (or traffic comes through a Gateway), an
  * InternalApi with two tracks otherwise.
  */
-export class CanaryRelease extends Construct implements INetworkPeer {
+export class CanaryRelease extends GoldenConstruct {
   /** The release's name: the Service clients use, and the prefix of the tracks' names. */
   public readonly name: string;
   /** The namespace of its chart, if the chart has one. */
@@ -124,7 +123,8 @@ export class CanaryRelease extends Construct implements INetworkPeer {
   /** The HTTPRoute of the Gateway API strategy. */
   public readonly httpRoute?: ApiObject;
 
-  private readonly wiring: Wiring;
+  /** @internal */
+  protected readonly _wiring: Wiring;
 
   constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
     super(scope, id);
@@ -195,7 +195,7 @@ export class CanaryRelease extends Construct implements INetworkPeer {
     this.servicePort = stableCore.servicePort;
     this.stable = trackOf(stableCore);
     this.canary = canaryCore === undefined ? undefined : trackOf(canaryCore);
-    this.wiring = new Wiring(this, () => cores, this.namespace, this.port);
+    this._wiring = new Wiring(this, () => cores, this.namespace, this.port);
 
     // The Service of both tracks.
     const labels: Record<string, string> = Object.fromEntries(Object.entries(stableCore.labels).filter(([key]) => key !== StandardLabel.TRACK));
@@ -223,7 +223,7 @@ export class CanaryRelease extends Construct implements INetworkPeer {
         fail(this, 'strategy.controllerNamespace', 'cannot tell where the gateway\'s pods run: neither it, the Gateway\'s namespace nor the chart\'s namespace is set',
           undefined, 'set controllerNamespace or gatewayNamespace, or a namespace on the chart');
       }
-      this.wiring.allowFrom([NetworkPeer.namespace(controllerNamespace)]);
+      this._wiring.allowFrom([NetworkPeer.namespace(controllerNamespace)]);
       this.httpRoute = createHttpRoute(this, 'HTTPRoute', options, {
         name: this.name,
         labels,
@@ -235,7 +235,7 @@ export class CanaryRelease extends Construct implements INetworkPeer {
       });
     } else if (exposure !== undefined) {
       if (exposure.host !== undefined) {
-        this.wiring.allowFrom([NetworkPeer.namespace(exposure.controllerNamespace)]);
+        this._wiring.allowFrom([NetworkPeer.namespace(exposure.controllerNamespace)]);
         const nginx = strategy.kind === TrafficStrategyKind.INGRESS_NGINX;
         const target = (name: string, serviceName: string, annotations: Record<string, string>) => ({
           name, labels, annotations: { ...props.annotations, ...exposure.annotations, ...annotations }, serviceName, portName: stableCore.portName,
@@ -262,31 +262,6 @@ export class CanaryRelease extends Construct implements INetworkPeer {
       ports: [NetworkPort.tcp(this.port)],
       golden: true,
     };
-  }
-
-  /** Lets peers reach both tracks; golden peers also get the matching egress. */
-  public allowFrom(...peers: INetworkPeer[]): void {
-    this.wiring.allowFrom(peers);
-  }
-
-  /** Lets both tracks open connections to peers (see WebService.allowTo). */
-  public allowTo(...peers: INetworkPeer[]): void {
-    this.wiring.allowTo(peers);
-  }
-
-  /** Lets both tracks read objects of a kind through the Kubernetes API (see WebService.grantRead). */
-  public grantRead(resource: ApiResource, options: GrantOptions = {}): void {
-    this.wiring.grantRead(resource, options);
-  }
-
-  /** Lets both tracks read these ConfigMaps, by name. */
-  public grantReadConfigMap(...names: string[]): void {
-    this.grantRead(ApiResource.CONFIG_MAPS, { names });
-  }
-
-  /** Lets both tracks read these Secrets, by name. */
-  public grantReadSecret(...names: string[]): void {
-    this.grantRead(ApiResource.SECRETS, { names });
   }
 
   private track(field: string, given: unknown): ReleaseTrackProps {

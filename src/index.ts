@@ -11,6 +11,7 @@ export { ApiResource } from './rbac/api-resource';
 export type { GrantOptions } from './rbac/grant-options';
 export type { AutoscalingOptions } from './workload/autoscaling';
 export { EnvSource, type SecretKeyReference } from './workload/env';
+export { GoldenConstruct } from './workload/golden-construct';
 export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-workload';
 export type { WorkloadOptions, WorkloadProps } from './workload/workload-props';
 export type { ExposureOptions } from './network/exposure-options';

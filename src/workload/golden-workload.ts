@@ -1,12 +1,11 @@
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
+import { GoldenConstruct } from './golden-construct';
 import { Wiring } from './wiring';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
-import { ApiResource } from '../rbac/api-resource';
-import { GrantOptions } from '../rbac/grant-options';
+import { NetworkPort, PeerSelection } from '../network/network-peer';
 
 /** What a golden construct decides about its workload. */
 export interface GoldenWorkloadOptions {
@@ -25,10 +24,10 @@ export interface GoldenWorkloadOptions {
 }
 
 /**
- * What WebService and InternalApi share: the hardened workload, the objects it made, network
- * wiring (`allowFrom`, `allowTo`) and least-privilege RBAC grants.
+ * What WebService and InternalApi share: the hardened workload and the objects it made, with
+ * the network wiring and RBAC grants of every golden construct.
  */
-export abstract class GoldenWorkload extends Construct implements INetworkPeer {
+export abstract class GoldenWorkload extends GoldenConstruct {
   /** The name of every object of the workload. */
   public readonly name: string;
   /** The namespace of its chart, if the chart has one. */
@@ -61,8 +60,9 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
   /** The ConfigMap of the `config` files, when given. */
   public readonly configMap?: k8s.KubeConfigMap;
 
+  /** @internal */
+  protected readonly _wiring: Wiring;
   private readonly core: Workload;
-  private readonly wiring: Wiring;
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, options: GoldenWorkloadOptions) {
     super(scope, id);
@@ -87,7 +87,7 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
     this.networkPolicy = core.networkPolicy;
     this.autoscaler = core.autoscaler;
     this.configMap = core.configMap;
-    this.wiring = new Wiring(this, () => [core], core.namespace, core.port);
+    this._wiring = new Wiring(this, () => [core], core.namespace, core.port);
   }
 
   /** The Role of the grants, once something was granted. */
@@ -109,41 +109,5 @@ export abstract class GoldenWorkload extends Construct implements INetworkPeer {
       ports: [NetworkPort.tcp(this.port)],
       golden: true,
     };
-  }
-
-  /**
-   * Lets peers open connections to this workload's port. A golden workload peer also gets the
-   * matching egress rule in its own NetworkPolicy.
-   */
-  public allowFrom(...peers: INetworkPeer[]): void {
-    this.wiring.allowFrom(peers);
-  }
-
-  /**
-   * Lets this workload open connections to peers: golden workloads (on their port; they get the
-   * matching ingress rule), pods or namespaces with `ports`, or IP ranges outside the cluster.
-   * DNS is always allowed; nothing else is.
-   */
-  public allowTo(...peers: INetworkPeer[]): void {
-    this.wiring.allowTo(peers);
-  }
-
-  /**
-   * Lets the workload read objects of a kind in its namespace through the Kubernetes API: a Role
-   * scoped to the namespace (and to `names` when given) bound to the workload's ServiceAccount.
-   * Wildcards are impossible; every Secret, `pods/exec` and `pods/attach` need an acknowledgement.
-   */
-  public grantRead(resource: ApiResource, options: GrantOptions = {}): void {
-    this.wiring.grantRead(resource, options);
-  }
-
-  /** Lets the workload read these ConfigMaps, by name. */
-  public grantReadConfigMap(...names: string[]): void {
-    this.grantRead(ApiResource.CONFIG_MAPS, { names });
-  }
-
-  /** Lets the workload read these Secrets, by name (never every Secret). */
-  public grantReadSecret(...names: string[]): void {
-    this.grantRead(ApiResource.SECRETS, { names });
   }
 }
