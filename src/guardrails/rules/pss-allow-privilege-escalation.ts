@@ -1,5 +1,6 @@
+import { checkLinuxContainers } from '../linux-containers';
 import { quote } from '../manifest';
-import { containerSecurityContext, isWindowsPod } from '../pod-template';
+import { containerSecurityContext } from '../pod-template';
 import { Rule } from '../rule';
 
 /** PSS restricted: every container sets allowPrivilegeEscalation false (Linux pods). */
@@ -8,20 +9,13 @@ export const pssAllowPrivilegeEscalation: Rule = {
   severity: 'error',
   why: 'Without allowPrivilegeEscalation: false a process can gain more privileges than its parent through setuid binaries (Pod Security restricted).',
   fix: 'Set securityContext.allowPrivilegeEscalation: false on every container, init and ephemeral containers included.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || isWindowsPod(template)) {
+  check: (object, context) => checkLinuxContainers(object, context, (ref) => {
+    const value = containerSecurityContext(ref).allowPrivilegeEscalation;
+    if (value === false) {
       return [];
     }
-    const messages: string[] = [];
-    for (const ref of template.containers) {
-      const value = containerSecurityContext(ref).allowPrivilegeEscalation;
-      if (value !== false) {
-        messages.push(value === undefined || value === null
-          ? `${ref.label}: securityContext.allowPrivilegeEscalation is unset, expected false`
-          : `${ref.label}: securityContext.allowPrivilegeEscalation is ${quote(value)}, expected false`);
-      }
-    }
-    return messages;
-  },
+    return [value === undefined || value === null
+      ? `${ref.label}: securityContext.allowPrivilegeEscalation is unset, expected false`
+      : `${ref.label}: securityContext.allowPrivilegeEscalation is ${quote(value)}, expected false`];
+  }),
 };

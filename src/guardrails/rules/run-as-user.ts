@@ -1,4 +1,5 @@
-import { effectiveSecurityField, isWindowsPod } from '../pod-template';
+import { checkLinuxContainers } from '../linux-containers';
+import { effectiveSecurityField } from '../pod-template';
 import { Rule } from '../rule';
 
 /** The lowest UID and GID that cannot collide with a user of the node. */
@@ -10,22 +11,11 @@ export const runAsUser: Rule = {
   severity: 'warning',
   why: 'A UID or GID below 10000 (or the image\'s default) may match a privileged user of the node if the container escapes.',
   fix: 'Set runAsUser and runAsGroup to 10000 or more (this library uses 10001) on the pod securityContext.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || isWindowsPod(template)) {
-      return [];
+  check: (object, context) => checkLinuxContainers(object, context, (ref, template) => ['runAsUser', 'runAsGroup'].flatMap((field) => {
+    const value = effectiveSecurityField(template, ref, field);
+    if (typeof value !== 'number') {
+      return [`${ref.label}: ${field} is unset on the container and on the pod, expected ${MIN_RUN_AS_ID} or more`];
     }
-    const messages: string[] = [];
-    for (const ref of template.containers) {
-      for (const field of ['runAsUser', 'runAsGroup']) {
-        const value = effectiveSecurityField(template, ref, field);
-        if (typeof value !== 'number') {
-          messages.push(`${ref.label}: ${field} is unset on the container and on the pod, expected ${MIN_RUN_AS_ID} or more`);
-        } else if (value < MIN_RUN_AS_ID) {
-          messages.push(`${ref.label}: effective ${field} is ${value}, expected ${MIN_RUN_AS_ID} or more`);
-        }
-      }
-    }
-    return messages;
-  },
+    return value < MIN_RUN_AS_ID ? [`${ref.label}: effective ${field} is ${value}, expected ${MIN_RUN_AS_ID} or more`] : [];
+  })),
 };
