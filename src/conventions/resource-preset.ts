@@ -1,5 +1,6 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-import { Cpu, k8s } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { fail } from '../private/errors';
 

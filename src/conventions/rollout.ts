@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { checkInteger, checkOptions, checkSeconds } from '../private/checks';
 import { fail } from '../private/errors';

@@ -1,5 +1,5 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import { IConstruct } from 'constructs';
 import { checkInteger } from '../private/checks';
 import { fail } from '../private/errors';

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 
 /**
  * Egress to the cluster DNS (CoreDNS / kube-dns in kube-system) on port 53 over UDP and TCP:

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ExposureOptions } from './exposure-options';
 import { IngressTls } from './ingress-tls';

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'net';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { NetworkPort, PeerSelection } from './network-peer';
 import { checkInteger, checkLabels, checkNamespaceName } from '../private/checks';

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { ApiResource } from './api-resource';
 import { GrantOptions } from './grant-options';

@@ -1,6 +1,6 @@
 import { posix } from 'path';
 import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Autoscaling, resolveAutoscaling } from './autoscaling';
 import { ConfigContent, resolveConfig } from './config';
