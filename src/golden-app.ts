@@ -18,6 +18,9 @@ import { stringifyDocuments } from './private/yaml-emitter';
  *
  * Charts that override `toJson()` are still serialised through their own `toJson()`.
  *
+ * Every file's content is computed before the first file is written, so a chart that fails to
+ * serialise leaves no file behind (`App` would have written the charts before it).
+ *
  * @example
  * const app = new GoldenApp();
  * for (const team of teams) {
@@ -48,7 +51,8 @@ export class GoldenApp extends App {
 
   /**
    * Synthesizes all manifests to the output directory: the same files as `App.synth()`, with
-   * one validation and one dependency resolution over the app.
+   * one validation and one dependency resolution over the app. No file is written unless every
+   * chart serialises.
    */
   public synth(): void {
     fs.mkdirSync(this.outdir, { recursive: true });
@@ -58,6 +62,10 @@ export class GoldenApp extends App {
     const hasDependantCharts = synthesis.resolveDependencies();
     const charts = this.charts;
     const ext = this.outputFileExtension;
+    // Every file's content is computed before the first file is written: a chart that fails to
+    // serialise leaves no partial output (App would have written the charts before it), and the
+    // files are then written back to back.
+    const output = new OutputFiles();
 
     switch (this.yamlOutputType) {
       case YamlOutputType.FILE_PER_APP: {
@@ -66,15 +74,14 @@ export class GoldenApp extends App {
           docs.push(...Object.values(synthesis.chartJson(chart)));
         }
         if (charts.length > 0) {
-          save(path.join(this.outdir, `app${ext}`), docs);
+          output.yaml(path.join(this.outdir, `app${ext}`), docs);
         }
         break;
       }
       case YamlOutputType.FILE_PER_CHART: {
         const namer = new ChartNamer(hasDependantCharts);
         for (const chart of charts) {
-          const chartName = namer.name(chart);
-          save(path.join(this.outdir, chartName + ext), Object.values(synthesis.chartJson(chart)));
+          output.yaml(path.join(this.outdir, namer.name(chart) + ext), Object.values(synthesis.chartJson(chart)));
         }
         break;
       }
@@ -82,7 +89,7 @@ export class GoldenApp extends App {
         for (const chart of charts) {
           for (const doc of Object.values(synthesis.chartJson(chart))) {
             if (doc !== undefined) {
-              save(path.join(this.outdir, resourceFileName(doc.kind, doc.metadata.name) + ext), [doc]);
+              output.yaml(path.join(this.outdir, resourceFileName(doc.kind, doc.metadata.name) + ext), [doc]);
             }
           }
         }
@@ -91,13 +98,12 @@ export class GoldenApp extends App {
       case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE: {
         const namer = new ChartNamer(hasDependantCharts);
         for (const chart of charts) {
-          const chartName = namer.name(chart);
-          const fullOutDir = path.join(this.outdir, chartName);
-          fs.mkdirSync(fullOutDir, { recursive: true });
+          const fullOutDir = path.join(this.outdir, namer.name(chart));
+          output.folder(fullOutDir);
           // like `App`, this output type serialises the objects directly, not through chart.toJson()
           for (const apiObject of synthesis.chartObjects(chart)) {
             if (apiObject !== undefined) {
-              save(path.join(fullOutDir, resourceFileName(apiObject.kind, apiObject.metadata.name) + ext), [synthesis.objectJson(apiObject)]);
+              output.yaml(path.join(fullOutDir, resourceFileName(apiObject.kind, apiObject.metadata.name) + ext), [synthesis.objectJson(apiObject)]);
             }
           }
         }
@@ -114,8 +120,9 @@ export class GoldenApp extends App {
           resources[apiObject.name] = { path: apiObject.node.path };
         }
       }
-      fs.writeFileSync(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
+      output.text(path.join(this.outdir, 'construct-metadata.json'), JSON.stringify({ version: '1.0.0', resources }));
     }
+    output.write();
   }
 
   /**
@@ -258,10 +265,12 @@ class Synthesis {
     return deps;
   }
 
+  /** `Chart.of(c)`, remembered for every construct on the way up, so each is looked up once. */
   private chartOf(c: IConstruct): Chart {
     let chart = this.chartOfConstruct.get(c);
     if (!chart) {
-      chart = Chart.of(c);
+      const scope = c.node.scope;
+      chart = c instanceof Chart || scope === undefined ? Chart.of(c) : this.chartOf(scope);
       this.chartOfConstruct.set(c, chart);
     }
     return chart;
@@ -272,9 +281,38 @@ function isChart(x: IConstruct): x is Chart {
   return x instanceof Chart;
 }
 
-/** `Yaml.save`: the same file, written faster. */
-function save(filePath: string, docs: any[]): void {
-  fs.writeFileSync(filePath, stringifyDocuments(docs), { encoding: 'utf8' });
+/**
+ * The folders and files of one synth, in the order `App` creates them, written by `write()`.
+ * The YAML is `Yaml.save`'s, produced faster (see stringifyDocuments).
+ */
+class OutputFiles {
+  private readonly entries: Array<{ readonly path: string; readonly text?: string }> = [];
+
+  /** A folder to create. */
+  public folder(folderPath: string): void {
+    this.entries.push({ path: folderPath });
+  }
+
+  /** A YAML file of these documents. */
+  public yaml(filePath: string, docs: any[]): void {
+    this.entries.push({ path: filePath, text: stringifyDocuments(docs) });
+  }
+
+  /** A file of this text. */
+  public text(filePath: string, text: string): void {
+    this.entries.push({ path: filePath, text });
+  }
+
+  /** Creates the folders and writes the files, in order (a later file of the same path wins, as in `App`). */
+  public write(): void {
+    for (const entry of this.entries) {
+      if (entry.text === undefined) {
+        fs.mkdirSync(entry.path, { recursive: true });
+      } else {
+        fs.writeFileSync(entry.path, entry.text, { encoding: 'utf8' });
+      }
+    }
+  }
 }
 
 /** The file name `App` gives a resource in the per-resource output types. */
@@ -323,6 +361,10 @@ interface Vertex {
  */
 function topology(scope: IConstruct): IConstruct[] {
   const all = scope.node.findAll();
+  if (all.every(c => c.node.dependencies.length === 0) && keysInInsertionOrder(scope)) {
+    // No edge: every vertex is a root, and the walk visits them in key order, which is preorder.
+    return all;
+  }
   const vertices: { [path: string]: Vertex } = {};
   for (const c of all) {
     vertices[c.node.path] = { value: c, outbound: new Set(), inbound: 0, state: 0 };
@@ -370,4 +412,19 @@ function topology(scope: IConstruct): IConstruct[] {
     return new DependencyGraph(scope.node).topology(); // vertices only reachable through a cycle
   }
   return order;
+}
+
+/**
+ * Whether a plain object keyed by the paths of a subtree lists its keys in insertion order
+ * (preorder). Keys that are array indexes ("0", "12") come first in a plain object, and only the
+ * paths without a `/` can be one: the subtree's root, which is first anyway, and, when the subtree
+ * is the whole app, the app's children.
+ */
+function keysInInsertionOrder(scope: IConstruct): boolean {
+  return scope.node.scope !== undefined || scope.node.children.every(c => !isArrayIndex(c.node.id));
+}
+
+/** Whether a string is an array index, which a plain object orders before its other keys. */
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9][0-9]{0,9})$/.test(key) && Number(key) < 4294967295;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, AppProps, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, Lazy, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { buildApp as buildInternalApisApp } from '../examples/internal-apis/main';
@@ -197,6 +197,23 @@ describe('GoldenApp writes byte-identical output to App', () => {
     expect(golden.charts.map((c) => c.node.id)).toEqual(plain.charts.map((c) => c.node.id));
   });
 
+  test('with a chart inside a construct whose id looks like a number (the graph lists ids like 1 and 2 before their subtrees)', () => {
+    // GIVEN charts 2 and b next to a plain construct 1 that holds chart x, and no dependency at all
+    const build: Build = (app) => {
+      configChart(app, 'b');
+      configChart(new Construct(app, '1'), 'x');
+      configChart(app, '2');
+    };
+    const plain = new App({ outdir: tmpDir() });
+    build(plain);
+    const golden = new GoldenApp({ outdir: tmpDir() });
+    build(golden);
+    // WHEN / THEN App's order, which is not the tree's order (1/x, 2, b)
+    expect(plain.charts.map((c) => c.node.path)).toEqual(['2', '1/x', 'b']);
+    expect(golden.charts.map((c) => c.node.path)).toEqual(['2', '1/x', 'b']);
+    expectIdentical(build);
+  });
+
   test('with many charts of InternalApis that allow each other', () => {
     // GIVEN 12 charts, each API called by the previous chart's API
     const build: Build = (app) => {
@@ -255,14 +272,15 @@ describe('GoldenApp writes byte-identical output to App', () => {
       objectDeps: fc.array(fc.nat(), { maxLength: 2 }),
       objects: fc.integer({ min: 0, max: 2 }),
     }), { minLength: 1, maxLength: 8 });
+    // chart ids like `3` are array indexes, which a plain object keyed by path lists first
     let synthesized = 0;
-    fc.assert(fc.property(shape, fc.constantFrom(...OUTPUT_TYPES), (specs, yamlOutputType) => {
+    fc.assert(fc.property(shape, fc.constantFrom(...OUTPUT_TYPES), fc.boolean(), (specs, yamlOutputType, numericIds) => {
       const build: Build = (app) => {
         const charts: Chart[] = [];
         const objects: ApiObject[] = [];
         specs.forEach((spec, i) => {
           const scope = spec.parent !== undefined && i > 0 ? charts[spec.parent % i] : app;
-          const chart = new Chart(scope, `c${i}`);
+          const chart = new Chart(scope, numericIds ? `${(i * 7) % 10}${i}` : `c${i}`);
           for (let j = 0; j < spec.objects; j++) {
             const obj = new ApiObject(chart, `o${j}`, { apiVersion: 'v1', kind: 'ConfigMap', data: { i: `${i}`, j: `${j}` } });
             objects.forEach((other, k) => { if (spec.objectDeps.includes(k)) obj.node.addDependency(other); });
@@ -334,6 +352,30 @@ describe('GoldenApp validates once', () => {
     const golden = new GoldenApp({ outdir: tmpDir() });
     build(golden);
     expect(() => golden.synthYaml()).toThrow(expectedError);
+  });
+
+  test('a chart that fails to serialise: App\'s error, and no file at all (App leaves the charts before it)', () => {
+    // GIVEN two charts; the second holds a value that throws when it is resolved
+    const build = (app: App) => {
+      configChart(app, 'fine');
+      const broken = new Chart(app, 'broken');
+      new ApiObject(broken, 'config', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        data: { value: Lazy.any({ produce: () => { throw new Error('no value for the config of broken'); } }) },
+      });
+    };
+    const plain = new App({ outdir: tmpDir() });
+    build(plain);
+    expect(() => plain.synth()).toThrow('no value for the config of broken');
+    expect(readTree(plain.outdir).map(([name]) => name)).toEqual(['fine.k8s.yaml']);
+    for (const yamlOutputType of OUTPUT_TYPES) {
+      const golden = new GoldenApp({ outdir: tmpDir(), yamlOutputType });
+      build(golden);
+      // WHEN / THEN the same error, and the output folder stays empty
+      expect(() => golden.synth()).toThrow('no value for the config of broken');
+      expect({ yamlOutputType, files: readTree(golden.outdir) }).toEqual({ yamlOutputType, files: [] });
+    }
   });
 
   test('a dependency cycle between charts throws App\'s error', () => {
