@@ -46,7 +46,12 @@ export function registerWorkload(scope: IConstruct, namespace: string | undefine
     return;
   }
   const workloads = registryOf(scope).workloads;
-  workloads.set(namespace, [...(workloads.get(namespace) ?? []), needs]);
+  const inNamespace = workloads.get(namespace);
+  if (inNamespace === undefined) {
+    workloads.set(namespace, [needs]);
+  } else {
+    inNamespace.push(needs);
+  }
 }
 
 /** Records a SecureNamespace; returns the one already declared with that name, if any. */
