@@ -22,6 +22,9 @@ export interface TrackSize {
  *   full size (none at 100) and the canary runs its share, at least one pod when it gets traffic
  *   (weight above 0, or a header that routes to it).
  * Autoscaled tracks get an autoscaler over their share of the range, or none (0 pods) with no share.
+ * With the replica ratio the two shares add up to the configured range exactly (minimums to the
+ * minimum, maximums to the maximum) whenever the range leaves room for a minimum of one pod and a
+ * maximum above it on each track (minimum at least 2, maximum at least the minimum plus 2).
  */
 export function splitTracks(kind: TrafficStrategyKind, total: number, autoscaling: Autoscaling | undefined,
   weight: number | undefined, canaryByHeader: boolean): TrackSizes {
@@ -37,6 +40,12 @@ export function splitTracks(kind: TrafficStrategyKind, total: number, autoscalin
     const max = Math.max(min + 1, Math.round(autoscaling!.maxReplicas * share));
     return { replicas: 0, autoscaling: { ...autoscaling!, minReplicas: min, maxReplicas: max } };
   };
+  if (ratio && canaryRuns && stableRuns && autoscaling !== undefined) {
+    const exact = splitRange(autoscaling, weight / 100);
+    if (exact !== undefined) {
+      return exact;
+    }
+  }
   let canary: TrackSize = { replicas: 0 };
   if (canaryRuns) {
     if (autoscaling !== undefined) {
@@ -56,4 +65,27 @@ export function splitTracks(kind: TrafficStrategyKind, total: number, autoscalin
     }
   }
   return { stable, canary };
+}
+
+/**
+ * Splits an autoscaling range between the two tracks of a replica ratio so that the minimums add
+ * up to its minimum and the maximums to its maximum; each track keeps at least one pod and a
+ * maximum above its minimum, and the canary's minimum is within one pod of its share. Undefined
+ * when the range is too narrow for that.
+ */
+function splitRange(autoscaling: Autoscaling, share: number): TrackSizes | undefined {
+  const { minReplicas: min, maxReplicas: max } = autoscaling;
+  if (min < 2 || max < min + 2) {
+    return undefined;
+  }
+  const canaryMin = clamp(Math.round(min * share), 1, min - 1);
+  const stableMin = min - canaryMin;
+  const canaryMax = clamp(Math.round(max * share), canaryMin + 1, max - stableMin - 1);
+  const track = (minReplicas: number, maxReplicas: number): TrackSize =>
+    ({ replicas: 0, autoscaling: { ...autoscaling, minReplicas, maxReplicas } });
+  return { stable: track(stableMin, max - canaryMax), canary: track(canaryMin, canaryMax) };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high);
 }

@@ -97,6 +97,31 @@ describe('splitTracks with the replica ratio', () => {
     expect([range(sizes.stable), range(sizes.canary!)]).toEqual([[1, 2], [1, 2]]);
   });
 
+  test.each([
+    [3, 10, 50, [1, 5], [2, 5]], [5, 20, 10, [4, 18], [1, 2]], [10, 1000, 99, [1, 10], [9, 990]],
+  ])('autoscaling %p-%p at weight %p: stable %p and canary %p add up to the range', (min, max, weight, stable, canary) => {
+    // GIVEN / WHEN (rounding each share on its own gave minimums of 4, 6 and 11)
+    const sizes = splitTracks(RATIO, 0, autoscaling(min as number, max as number), weight as number, false);
+    // THEN
+    expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
+  });
+
+  test('the autoscaling shares add up to the range whenever it leaves room for both tracks (property)', () => {
+    const ranges = fc.integer({ min: 2, max: 200 }).chain((min) => fc.tuple(fc.constant(min), fc.integer({ min: min + 2, max: 2000 })));
+    fc.assert(fc.property(ranges, fc.integer({ min: 1, max: 99 }), ([min, max], weight) => {
+      // GIVEN / WHEN
+      const sizes = splitTracks(RATIO, 0, autoscaling(min, max), weight, false);
+      const [stableMin, stableMax] = range(sizes.stable) as number[];
+      const [canaryMin, canaryMax] = range(sizes.canary!) as number[];
+      // THEN
+      expect([stableMin + canaryMin, stableMax + canaryMax]).toEqual([min, max]);
+      expect(Math.min(stableMin, canaryMin)).toBeGreaterThanOrEqual(1);
+      expect(stableMax).toBeGreaterThan(stableMin);
+      expect(canaryMax).toBeGreaterThan(canaryMin);
+      expect(Math.abs(canaryMin - (min * weight) / 100)).toBeLessThan(1);
+    }));
+  });
+
   test.each([1, 10, 50, 99, 100])('a header changes nothing at weight %p (the ratio cannot route by header)', (weight) => {
     // GIVEN / WHEN
     const withHeader = splitTracks(RATIO, 5, undefined, weight, true);
