@@ -242,6 +242,33 @@ export function expectHardenedOrRefused(build: (app: App) => void): 'refused' | 
   return 'hardened';
 }
 
+/**
+ * The two properties of every construct's generated valid input, registered as two tests: the
+ * app's output is hardened and applyable (expectHardened), and the same input synthesizes
+ * byte-identical YAML in two fresh apps.
+ */
+export function testValidOutput<T>(input: fc.Arbitrary<T>, build: (app: App, value: T) => void,
+  titles: { readonly hardened: string; readonly deterministic: string }): void {
+  test(titles.hardened, () => {
+    fc.assert(fc.property(input, (value) => {
+      const app = new App();
+      build(app, value);
+      expectHardened(synthApp(app));
+    }), { numRuns: BUDGET.valid() });
+  }, TIMEOUT_MS);
+
+  test(titles.deterministic, () => {
+    fc.assert(fc.property(input, (value) => {
+      const yaml = () => {
+        const app = new App();
+        build(app, value);
+        return app.synthYaml();
+      };
+      expect(yaml()).toEqual(yaml());
+    }), { numRuns: BUDGET.determinism() });
+  }, TIMEOUT_MS);
+}
+
 /** The Deployment selectors of an output, by Deployment name. */
 export function deploymentSelectors(docs: any[]): Record<string, unknown> {
   return Object.fromEntries(docs.filter((d) => d.kind === 'Deployment').map((d) => [d.metadata.name, d.spec.selector]));

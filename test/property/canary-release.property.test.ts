@@ -1,12 +1,13 @@
 import { App } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  annotations, config, deploymentSelectors, dnsLabel, dropUndefined, env, expectHardened, expectHardenedOrRefused, expectRefused, externalWiring,
+  annotations, config, deploymentSelectors, dnsLabel, dropUndefined, env, expectHardenedOrRefused, expectRefused, externalWiring,
   host, imagePair, mutation, Mutation, namespaced, namespaceName, notAnObject, notANumber, outOfRange, referenceName, runs, scale, synthApp,
   TIMEOUT_MS, tls,
   wire, Wiring, workloadMutation, workloadOptions,
   applyMutation,
   BUDGET,
+  testValidOutput,
 } from './arbitraries';
 import { ApiProtocol, CanaryRelease, CanaryReleaseProps, NetworkPeer, TrafficStrategy } from '../../src';
 
@@ -88,24 +89,10 @@ function build(app: App, props: CanaryReleaseProps, wiring: Wiring[] = [], clien
 }
 
 describe('CanaryRelease, generated valid props', () => {
-  test('the output passes every guardrail rule, the Kubernetes 1.30 and Gateway API schemas and the API server\'s own checks', () => {
-    fc.assert(fc.property(canaryProps, externalWiring, (props, wiring) => {
-      const app = new App();
-      build(app, props, wiring);
-      expectHardened(synthApp(app));
-    }), { numRuns: BUDGET.valid() });
-  }, TIMEOUT_MS);
-
-  test('the same props synthesize byte-identical YAML in two fresh apps', () => {
-    fc.assert(fc.property(canaryProps, externalWiring, (props, wiring) => {
-      const yaml = () => {
-        const app = new App();
-        build(app, props, wiring);
-        return app.synthYaml();
-      };
-      expect(yaml()).toEqual(yaml());
-    }), { numRuns: BUDGET.determinism() });
-  }, TIMEOUT_MS);
+  testValidOutput(fc.tuple(canaryProps, externalWiring), (app, [props, wiring]) => build(app, props, wiring), {
+    hardened: 'the output passes every guardrail rule, the Kubernetes 1.30 and Gateway API schemas and the API server\'s own checks',
+    deterministic: 'the same props synthesize byte-identical YAML in two fresh apps',
+  });
 
   test('each track\'s Deployment selector is name, instance and track, whatever the images, weight, strategy and other props', () => {
     fc.assert(fc.property(fc.option(dnsLabel(56), { nil: undefined }), canaryProps, canaryProps, (name, a, b) => {

@@ -1,10 +1,11 @@
 import { App } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  deploymentSelectors, dnsLabel, dropUndefined, expectHardened, expectHardenedOrRefused, expectRefused, externalWiring, image, mutation, Mutation,
+  deploymentSelectors, dnsLabel, dropUndefined, expectHardenedOrRefused, expectRefused, externalWiring, image, mutation, Mutation,
   namespaced, namespaceName, notAnObject, runs, scale, synthApp, TIMEOUT_MS, wire, Wiring, workloadMutation, workloadOptions,
   applyMutation,
   BUDGET,
+  testValidOutput,
 } from './arbitraries';
 import { ApiProtocol, InternalApi, InternalApiProps, NetworkPeer, WebService } from '../../src';
 
@@ -54,24 +55,10 @@ function build(app: App, props: InternalApiProps, t: Topology, wiring: Wiring[])
 }
 
 describe('InternalApi, generated valid props and wiring', () => {
-  test('the output of the app passes every guardrail rule, the schema and the API server\'s own checks', () => {
-    fc.assert(fc.property(internalApiProps, topology, externalWiring, (props, t, wiring) => {
-      const app = new App();
-      build(app, props, t, wiring);
-      expectHardened(synthApp(app));
-    }), { numRuns: BUDGET.valid() });
-  }, TIMEOUT_MS);
-
-  test('the same props and wiring synthesize byte-identical YAML in two fresh apps', () => {
-    fc.assert(fc.property(internalApiProps, topology, externalWiring, (props, t, wiring) => {
-      const yaml = () => {
-        const app = new App();
-        build(app, props, t, wiring);
-        return app.synthYaml();
-      };
-      expect(yaml()).toEqual(yaml());
-    }), { numRuns: BUDGET.determinism() });
-  }, TIMEOUT_MS);
+  testValidOutput(fc.tuple(internalApiProps, topology, externalWiring), (app, [props, t, wiring]) => build(app, props, t, wiring), {
+    hardened: 'the output of the app passes every guardrail rule, the schema and the API server\'s own checks',
+    deterministic: 'the same props and wiring synthesize byte-identical YAML in two fresh apps',
+  });
 
   test('the Deployment selectors depend only on the names, whatever the props and the wiring', () => {
     fc.assert(fc.property(fc.option(dnsLabel(63).filter((n) => n !== 'storefront'), { nil: undefined }),

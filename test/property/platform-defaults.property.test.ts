@@ -1,8 +1,9 @@
 import { App, Chart } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  badReference, badText, BUDGET, expectHardened, expectHardenedOrRefused, expectRefused, HUGE_QUOTA, imagePair, mutation, Mutation, notAnObject,
+  badReference, badText, BUDGET, expectHardenedOrRefused, expectRefused, HUGE_QUOTA, imagePair, mutation, Mutation, notAnObject,
   notAString, platformDefaults, registryOf, synthApp, TIMEOUT_MS,
+  testValidOutput,
 } from './arbitraries';
 import {
   CanaryRelease, InternalApi, NetworkPeer, PlatformDefaults, PlatformDefaultsProps, SecureNamespace, TrafficStrategy, WebService,
@@ -38,24 +39,10 @@ const setting = imagePair.chain((images) => {
 });
 
 describe('PlatformDefaults, generated valid presets at App and Chart scope', () => {
-  test('every construct\'s output passes every guardrail rule, the schema and the API server\'s own checks', () => {
-    fc.assert(fc.property(setting, (s) => {
-      const app = new App();
-      build(app, s.app, s.chart, s.images, s.withNamespace);
-      expectHardened(synthApp(app));
-    }), { numRuns: BUDGET.valid() });
-  }, TIMEOUT_MS);
-
-  test('the same presets synthesize byte-identical YAML in two fresh apps', () => {
-    fc.assert(fc.property(setting, (s) => {
-      const yaml = () => {
-        const app = new App();
-        build(app, s.app, s.chart, s.images, s.withNamespace);
-        return app.synthYaml();
-      };
-      expect(yaml()).toEqual(yaml());
-    }), { numRuns: BUDGET.determinism() });
-  }, TIMEOUT_MS);
+  testValidOutput(setting, (app, s) => build(app, s.app, s.chart, s.images, s.withNamespace), {
+    hardened: 'every construct\'s output passes every guardrail rule, the schema and the API server\'s own checks',
+    deterministic: 'the same presets synthesize byte-identical YAML in two fresh apps',
+  });
 
   test('the Deployment selectors do not depend on the presets', () => {
     fc.assert(fc.property(setting, setting, (a, b) => {

@@ -2,8 +2,9 @@ import { App, Chart, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
 import fc from 'fast-check';
 import {
-  annotations, anyText, badText, BUDGET, dnsLabel, dropUndefined, expectHardened, expectHardenedOrRefused, expectRefused, HUGE_QUOTA, image, labels,
+  annotations, anyText, badText, BUDGET, dnsLabel, dropUndefined, expectHardenedOrRefused, expectRefused, HUGE_QUOTA, image, labels,
   mutation, Mutation, notAnObject, notAString, outOfRange, resources, synthApp, TIMEOUT_MS,
+  testValidOutput,
 } from './arbitraries';
 import { InternalApi, NamespaceQuota, NetworkPeer, PodSecurityLevel, ResourcePreset, SecureNamespace, SecureNamespaceProps, WebService } from '../../src';
 
@@ -77,24 +78,10 @@ function buildWithTenants(app: App, props: SecureNamespaceProps, t: { web?: [str
   }
 }
 describe('SecureNamespace, generated valid props', () => {
-  test('the namespace, and the golden workloads that fit its quota, pass every guardrail rule, the schema and the API server\'s own checks', () => {
-    fc.assert(fc.property(secureNamespaceProps, tenants, (props, t) => {
-      const app = new App();
-      buildWithTenants(app, props, t);
-      expectHardened(synthApp(app));
-    }), { numRuns: BUDGET.valid() });
-  }, TIMEOUT_MS);
-
-  test('the same props synthesize byte-identical YAML in two fresh apps', () => {
-    fc.assert(fc.property(secureNamespaceProps, tenants, (props, t) => {
-      const yaml = () => {
-        const app = new App();
-        buildWithTenants(app, props, t);
-        return app.synthYaml();
-      };
-      expect(yaml()).toEqual(yaml());
-    }), { numRuns: BUDGET.determinism() });
-  }, TIMEOUT_MS);
+  testValidOutput(fc.tuple(secureNamespaceProps, tenants), (app, [props, t]) => buildWithTenants(app, props, t), {
+    hardened: 'the namespace, and the golden workloads that fit its quota, pass every guardrail rule, the schema and the API server\'s own checks',
+    deterministic: 'the same props synthesize byte-identical YAML in two fresh apps',
+  });
 
   test('the Namespace is labelled for its Pod Security level, pinned, and carries no metadata.namespace', () => {
     fc.assert(fc.property(secureNamespaceProps, (props) => {

@@ -1,11 +1,12 @@
 import { App } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  annotations, deploymentSelectors, dnsLabel, dropUndefined, expectHardened, expectHardenedOrRefused, expectRefused, externalWiring, host, image,
+  annotations, deploymentSelectors, dnsLabel, dropUndefined, expectHardenedOrRefused, expectRefused, externalWiring, host, image,
   namespaceName, referenceName, scale, synthApp, TIMEOUT_MS, tls, wire, Wiring, workloadMutation, workloadOptions, namespaced, Mutation,
   badReference, badText, notAString, notAnObject, mutation,
   applyMutation,
   BUDGET,
+  testValidOutput,
 } from './arbitraries';
 import { IngressTls, WebService, WebServiceProps } from '../../src';
 
@@ -39,24 +40,10 @@ function build(app: App, props: WebServiceProps, wiring: Wiring[] = []): WebServ
 }
 
 describe('WebService, generated valid props', () => {
-  test('the output passes every guardrail rule, the Kubernetes 1.30 schema and the API server\'s own checks', () => {
-    fc.assert(fc.property(webServiceProps, externalWiring, (props, wiring) => {
-      const app = new App();
-      build(app, props, wiring);
-      expectHardened(synthApp(app));
-    }), { numRuns: BUDGET.valid() });
-  }, TIMEOUT_MS);
-
-  test('the same props synthesize byte-identical YAML in two fresh apps', () => {
-    fc.assert(fc.property(webServiceProps, externalWiring, (props, wiring) => {
-      const yaml = () => {
-        const app = new App();
-        build(app, props, wiring);
-        return app.synthYaml();
-      };
-      expect(yaml()).toEqual(yaml());
-    }), { numRuns: BUDGET.determinism() });
-  }, TIMEOUT_MS);
+  testValidOutput(fc.tuple(webServiceProps, externalWiring), (app, [props, wiring]) => build(app, props, wiring), {
+    hardened: 'the output passes every guardrail rule, the Kubernetes 1.30 schema and the API server\'s own checks',
+    deterministic: 'the same props synthesize byte-identical YAML in two fresh apps',
+  });
 
   test('the Deployment selector depends only on the name: name and instance, whatever the other props', () => {
     fc.assert(fc.property(fc.option(dnsLabel(63), { nil: undefined }), webServiceProps, webServiceProps, (name, a, b) => {
