@@ -8,7 +8,8 @@ import { WorkloadProps } from './workload/workload-props';
 export interface InternalApiProps extends WorkloadProps {
   /**
    * The protocol the API speaks: sets the Service's `appProtocol`, the default port name and the
-   * default health checks (a gRPC API gets gRPC probes).
+   * default health checks (a gRPC API gets gRPC probes, a raw TCP API TCP connect checks and no
+   * `appProtocol`).
    * @default ApiProtocol.HTTP
    */
   readonly protocol?: ApiProtocol;
@@ -32,7 +33,7 @@ export class InternalApi extends GoldenWorkload {
     const protocol = props?.protocol ?? ApiProtocol.HTTP;
     super(scope, id, props, { component: 'api', protocol: protocol instanceof ApiProtocol ? protocol : ApiProtocol.HTTP, headless: props?.headless === true });
     if (!(protocol instanceof ApiProtocol)) {
-      fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C or ApiProtocol.GRPC');
+      fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
     }
     if (props.headless !== undefined && typeof props.headless !== 'boolean') {
       fail(this, 'headless', 'must be true or false', props.headless, 'pass a boolean');

@@ -49,6 +49,39 @@ describe('InternalApi', () => {
     expect(findings(docs)).toEqual([]);
   });
 
+  test('a raw TCP API gets TCP connect probes on its named port, port name tcp and no appProtocol', () => {
+    // GIVEN / WHEN
+    const docs = synth({ protocol: ApiProtocol.TCP, port: 6379 });
+    // THEN
+    const deployment = oneOf(docs, 'Deployment');
+    const container = containerOf(deployment);
+    expect(container.ports).toEqual([{ name: 'tcp', containerPort: 6379, protocol: 'TCP' }]);
+    expect(container.startupProbe).toEqual({ tcpSocket: { port: 'tcp' }, periodSeconds: 2, timeoutSeconds: 1, failureThreshold: 60 });
+    expect(container.readinessProbe).toEqual({ tcpSocket: { port: 'tcp' }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 2 });
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 'tcp' }, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 });
+    expect(oneOf(docs, 'Service').spec.ports).toEqual([{ name: 'tcp', port: 80, targetPort: 'tcp', protocol: 'TCP' }]);
+    // the one check that fits any TCP server is acknowledged, with the way to remove it
+    expect(deployment.metadata.annotations['ack.cdk8s-golden.io/probes-identical']).toBe(
+      'a raw TCP server has one check that fits any server, a TCP connect, used for readiness and liveness; a readinessProbe that checks its dependencies removes this');
+    expect(findings(docs)).toEqual([]);
+  });
+
+  test('a raw TCP API with its own readiness check needs no acknowledgement', () => {
+    // GIVEN / WHEN
+    const docs = synth({ protocol: ApiProtocol.TCP, port: 6379, readinessProbe: HealthCheck.exec(['redis-cli', 'ping']) });
+    // THEN
+    const deployment = oneOf(docs, 'Deployment');
+    expect(deployment.metadata.annotations?.['ack.cdk8s-golden.io/probes-identical']).toBeUndefined();
+    expect(containerOf(deployment).livenessProbe.tcpSocket).toEqual({ port: 'tcp' });
+    expect(findings(docs)).toEqual([]);
+  });
+
+  test('a raw TCP API with the same readiness and liveness check given by hand is refused', () => {
+    // GIVEN / WHEN / THEN
+    expect(() => synth({ protocol: ApiProtocol.TCP, livenessProbe: HealthCheck.tcpSocket() })).toThrow(
+      "[shop/orders] livenessProbe: must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation), got 'tcpSocket on port tcp'; check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
+  });
+
   test('h2c sets the kubernetes.io/h2c appProtocol; a headless Service has no cluster IP', () => {
     const docs = synth({ protocol: ApiProtocol.H2C, headless: true });
     const service = oneOf(docs, 'Service');
@@ -74,7 +107,7 @@ describe('InternalApi', () => {
   test('refuses an unknown protocol and a non-boolean headless', () => {
     const chart = namespacedChart();
     expect(() => new InternalApi(chart, 'a', { image: IMAGE, protocol: 'grpc' as any })).toThrow(
-      "[shop/a] protocol: must be an ApiProtocol, got 'grpc'; use ApiProtocol.HTTP, ApiProtocol.H2C or ApiProtocol.GRPC");
+      "[shop/a] protocol: must be an ApiProtocol, got 'grpc'; use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP");
     expect(() => new InternalApi(chart, 'b', { image: IMAGE, headless: 'yes' as any })).toThrow(
       "[shop/b] headless: must be true or false, got 'yes'; pass a boolean");
   });

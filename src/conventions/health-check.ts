@@ -76,6 +76,15 @@ export class HealthCheck {
   ) {}
 
   /**
+   * The same handler with no timing of its own, so that it takes the defaults of the probe it is
+   * used for (the startup probe follows an overridden liveness check with the startup timings).
+   * @internal
+   */
+  public _handlerOnly(): HealthCheck {
+    return new HealthCheck(this.kind, this.path, this.command, {});
+  }
+
+  /**
    * A readable, comparable description of the handler, e.g. `httpGet /readyz on port http`.
    * Two checks with the same description probe the same thing.
    */

@@ -48,7 +48,9 @@ export interface WorkloadOptions {
   readonly resources?: ResourcePreset;
   /**
    * The check that the container has started; readiness and liveness wait for it.
-   * @default HealthCheck.httpGet('/healthz') every 2s, up to 60 times
+   * @default - the liveness check when `livenessProbe` is given, else the readiness check when
+   * `readinessProbe` is given, else the protocol's (HealthCheck.httpGet('/healthz') for HTTP);
+   * every 2s, up to 60 times
    */
   readonly startupProbe?: HealthCheck;
   /**

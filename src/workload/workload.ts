@@ -53,6 +53,8 @@ export interface TrackRole {
   readonly autoscaling?: Autoscaling;
 }
 
+const IDENTICAL_TCP_CHECKS_REASON = 'a raw TCP server has one check that fits any server, a TCP connect, used for readiness and liveness; '
+  + 'a readinessProbe that checks its dependencies removes this';
 const TRACK_SIZE_REASON = 'a canary release track runs as many pods as its share of traffic needs';
 
 const CONTAINER = 'app';
@@ -149,6 +151,8 @@ export class Workload {
   private readonly ruleKeys = new Set<string>();
   private readonly policyRules: k8s.PolicyRule[] = [];
   private readonly acknowledgements: Record<string, string> = {};
+  /** Acknowledgements the probes need on the Deployment. */
+  private readonly probeAcknowledgements: Record<string, string> = {};
   private readonly volumes: k8s.Volume[] = [];
   private readonly volumeMounts: k8s.VolumeMount[] = [];
 
@@ -234,6 +238,7 @@ export class Workload {
     const priorityClassName = this.platform.priorityClassName === undefined ? undefined
       : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
     const probes = this.probes(props);
+    Object.assign(acknowledgements, this.probeAcknowledgements);
     const config = props.config === undefined ? undefined : resolveConfig(owner, this.name, props.config);
     const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
     const tmpSize = this.tmpSize(props.tmpVolumeSize);
@@ -492,10 +497,16 @@ export class Workload {
       }
       return given;
     };
-    const startup = pick('startupProbe', props.startupProbe, defaults.startup);
     const readiness = pick('readinessProbe', props.readinessProbe, defaults.readiness);
     const liveness = pick('livenessProbe', props.livenessProbe, defaults.liveness);
-    if (readiness.describe(this.portName) === liveness.describe(this.portName)) {
+    // The startup probe checks what liveness will check once it passes: an overridden liveness
+    // check (or, when only readiness is overridden, the readiness check), with the startup timings.
+    const followed = props.livenessProbe !== undefined ? liveness : props.readinessProbe !== undefined ? readiness : undefined;
+    const startup = pick('startupProbe', props.startupProbe, followed?._handlerOnly() ?? defaults.startup);
+    const sameCheck = readiness.describe(this.portName) === liveness.describe(this.portName);
+    if (sameCheck && props.readinessProbe === undefined && props.livenessProbe === undefined && this.protocol._identicalDefaultChecks) {
+      this.probeAcknowledgements[`${ACKNOWLEDGEMENT_PREFIX}probes-identical`] = IDENTICAL_TCP_CHECKS_REASON;
+    } else if (sameCheck) {
       fail(this.owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
         liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
     }

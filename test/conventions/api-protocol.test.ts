@@ -5,6 +5,7 @@ describe('ApiProtocol', () => {
     ['HTTP', ApiProtocol.HTTP, 'http', 'http'],
     ['H2C', ApiProtocol.H2C, 'kubernetes.io/h2c', 'http2'],
     ['GRPC', ApiProtocol.GRPC, 'grpc', 'grpc'],
+    ['TCP', ApiProtocol.TCP, undefined, 'tcp'],
   ])('%s sets the appProtocol and the default port name', (_, protocol, appProtocol, portName) => {
     // GIVEN / WHEN / THEN
     expect([protocol.appProtocol, protocol.defaultPortName]).toEqual([appProtocol, portName]);
@@ -34,6 +35,16 @@ describe('ApiProtocol', () => {
     const checks = protocol.defaultHealthChecks();
     // THEN
     expect(checks.readiness.describe('p')).not.toBe(checks.liveness.describe('p'));
+    expect(protocol._identicalDefaultChecks).toBe(false);
+  });
+
+  test('TCP checks all three with a TCP connect, and says its readiness and liveness are the same check', () => {
+    // GIVEN / WHEN
+    const checks = ApiProtocol.TCP.defaultHealthChecks();
+    // THEN
+    expect([checks.startup.describe('tcp'), checks.readiness.describe('tcp'), checks.liveness.describe('tcp')])
+      .toEqual(['tcpSocket on port tcp', 'tcpSocket on port tcp', 'tcpSocket on port tcp']);
+    expect(ApiProtocol.TCP._identicalDefaultChecks).toBe(true);
   });
 
   test('default checks carry no timing, so each role uses its own defaults', () => {

@@ -1,7 +1,7 @@
-import { Testing } from 'cdk8s';
+import { Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
-import { ApiProtocol, ApiResource } from '../../src';
+import { ApiProtocol, ApiResource, HealthCheck } from '../../src';
 import { checkGrant } from '../../src/rbac/grants';
 import { Workload, WorkloadRole } from '../../src/workload/workload';
 import { namespacedChart } from '../util/manifests';
@@ -64,6 +64,36 @@ describe('Workload, the core every golden construct is made of', () => {
     expect(pod.volumes.map((v: any) => v.name)).toEqual(['tmp', 'kube-api-access']);
     expect(pod.volumes[1].projected.sources[0]).toEqual({ serviceAccountToken: { path: 'token', expirationSeconds: 3607 } });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'kube-api-access', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true });
+  });
+
+  test.each([
+    ['an overridden liveness check', { livenessProbe: HealthCheck.httpGet('/live', { period: Duration.seconds(20), failureThreshold: 5 }) }, { httpGet: { path: '/live', port: 'http' } }],
+    ['overridden readiness and liveness checks', { readinessProbe: HealthCheck.httpGet('/ready'), livenessProbe: HealthCheck.exec(['/bin/alive']) }, { exec: { command: ['/bin/alive'] } }],
+    ['only an overridden readiness check', { readinessProbe: HealthCheck.tcpSocket({ period: Duration.seconds(3) }) }, { tcpSocket: { port: 'http' } }],
+  ])('with %s, the startup probe checks what liveness will, with the startup timings', (_, props, handler) => {
+    // GIVEN
+    const chart = namespacedChart('orders');
+    const owner = new Construct(chart, 'orders');
+    // WHEN
+    const workload = new Workload(owner, 'orders', { image: IMAGE, ...props }, WEB);
+    workload.allowIngressFrom(FROM_MONITORING);
+    // THEN
+    const container = Testing.synth(chart).find((d) => d.kind === 'Deployment').spec.template.spec.containers[0];
+    expect(container.startupProbe).toEqual({ ...handler, periodSeconds: 2, timeoutSeconds: 1, failureThreshold: 60 });
+  });
+
+  test('an explicit startup check wins over the overridden liveness check', () => {
+    // GIVEN
+    const chart = namespacedChart('orders');
+    const owner = new Construct(chart, 'orders');
+    // WHEN
+    const workload = new Workload(owner, 'orders', {
+      image: IMAGE, livenessProbe: HealthCheck.httpGet('/live'), startupProbe: HealthCheck.httpGet('/started'),
+    }, WEB);
+    workload.allowIngressFrom(FROM_MONITORING);
+    // THEN
+    const container = Testing.synth(chart).find((d) => d.kind === 'Deployment').spec.template.spec.containers[0];
+    expect(container.startupProbe.httpGet).toEqual({ path: '/started', port: 'http' });
   });
 
   test('lists the optional objects when asked for them', () => {
