@@ -5,6 +5,7 @@ export { ResourcePreset, type ResourcePresetProps } from './conventions/resource
 export type { RolloutOptions } from './conventions/rollout';
 export type { SecurityOptions } from './conventions/security-context';
 export type { ShutdownOptions } from './conventions/shutdown';
+export { ClusterDns } from './network/cluster-dns';
 export { IngressTls } from './network/ingress-tls';
 export { NetworkPeer, NetworkPort, NetworkProtocol, type INetworkPeer, type PeerSelection, type PodsPeerOptions } from './network/network-peer';
 export { ApiResource } from './rbac/api-resource';
@@ -19,6 +20,7 @@ export { WebService, type WebServiceProps } from './web-service';
 export { InternalApi, type InternalApiProps } from './internal-api';
 export { NamespaceQuota, type NamespaceQuotaProps, type QuotaNumbers } from './namespace/namespace-quota';
 export { PodSecurityLevel } from './namespace/pod-security-level';
+export type { ApiServerAddress } from './platform/api-server';
 export { CpuLimits } from './platform/cpu-limits';
 export { PlatformDefaults, type PlatformDefaultsProps } from './platform/platform-defaults';
 export { SecurityPreset } from './platform/security-preset';

@@ -158,7 +158,7 @@ export class SecureNamespace extends Construct {
     });
     this.dnsPolicy = new k8s.KubeNetworkPolicy(this, 'AllowDns', {
       metadata: inNamespace('allow-dns'),
-      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgressRule()] },
+      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgressRule(this, platform.dns)] },
     });
     const q = (text: string) => k8s.Quantity.fromString(text);
     const cpu = (millis: number) => q(millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`);

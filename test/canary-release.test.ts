@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { CanaryRelease, CanaryReleaseProps, InternalApi, IngressTls, TrafficStrategy, WebService } from '../src';
-import { byKind, namespacedChart, oneOf } from './util/manifests';
+import { byKind, grantingApp, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
 import { checkManifests } from '../src/guardrails/engine';
 
@@ -223,7 +223,7 @@ describe('CanaryRelease as a workload among others', () => {
   });
 
   test('grants go to both tracks', () => {
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const release = new CanaryRelease(chart, 'storefront', { stable: { image: STABLE }, canary: { image: CANARY, weight: 10 }, host: 'shop.example.com' });
     release.grantReadConfigMap('flags');
     expect(byKind(Testing.synth(chart), 'Role').map((r) => r.metadata.name)).toEqual(['storefront-stable', 'storefront-canary']);

@@ -60,6 +60,9 @@ describe('examples/internal-apis', () => {
     ]);
     expect(policy('ledger').egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ port: 5432, protocol: 'TCP' }] });
     expect(oneOf(shopDocs, 'Role').rules.map((r: any) => r.resourceNames)).toEqual([['orders-feature-flags'], ['orders-signing-key']]);
+    // the orders API has grants, so it may reach the API server the chart declares; the storefront has none
+    expect(policy('orders').egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: [{ port: 443, protocol: 'TCP' }] });
+    expect(policy('storefront').egress.some((r: any) => r.to[0].ipBlock !== undefined)).toBe(false);
     expect(paymentsDocs.every((d) => d.metadata.namespace === 'payments')).toBe(true);
   });
 
@@ -88,6 +91,11 @@ describe('examples/platform-profile', () => {
     expect(oneOf(docs, 'Ingress').spec.ingressClassName).toBe('acme-nginx');
     expect(oneOf(docs, 'Ingress').metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'acme-letsencrypt-prod' });
     expect(oneOf(nsDocs, 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    const dnsPeer = openshift ? { ns: 'openshift-dns', port: 5353 } : { ns: 'kube-system', port: 53 };
+    for (const dnsRule of [byKind(docs, 'NetworkPolicy')[0].spec.egress[0], byKind(nsDocs, 'NetworkPolicy')[1].spec.egress[0]]) {
+      expect(dnsRule.to[0].namespaceSelector.matchLabels).toEqual({ 'kubernetes.io/metadata.name': dnsPeer.ns });
+      expect(dnsRule.ports).toEqual([{ port: dnsPeer.port, protocol: 'UDP' }, { port: dnsPeer.port, protocol: 'TCP' }]);
+    }
     expect(oneOf(nsDocs, 'ResourceQuota').spec.hard['limits.cpu']).toBeUndefined();
     expect(findings([...nsDocs, ...docs])).toEqual([]);
     expect(allSchemaErrors([...nsDocs, ...docs])).toEqual([]);

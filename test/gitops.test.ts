@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
-import { byKind, oneOf } from './util/manifests';
+import { byKind, grantingApp, oneOf } from './util/manifests';
 import { RolloutChart } from '../examples/canary-rollout/main';
 import { PaymentsChart, ShopChart } from '../examples/internal-apis/main';
 import { TeamChart, TeamNamespaceChart, useAcmePlatform } from '../examples/platform-profile/acme-platform';
@@ -196,7 +196,7 @@ describe('names are stable when a parent is renamed or nested deeper', () => {
 
   test('every construct: the same objects one wrapper construct deeper', () => {
     const build = (wrap: boolean) => {
-      const app = Testing.app();
+      const app = grantingApp();
       const chart = new Chart(app, 'shop', { namespace: 'shop' });
       const platform = new Chart(app, 'platform');
       let folders = 0;

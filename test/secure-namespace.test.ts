@@ -1,7 +1,8 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
 import {
-  CpuLimits, InternalApi, NamespaceQuota, PlatformDefaults, PodSecurityLevel, ResourcePreset, SecureNamespace, SecureNamespaceProps, WebService,
+  ClusterDns, CpuLimits, InternalApi, NamespaceQuota, PlatformDefaults, PodSecurityLevel, ResourcePreset, SecureNamespace, SecureNamespaceProps,
+  WebService,
 } from '../src';
 import { byKind, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
@@ -86,6 +87,24 @@ describe('SecureNamespace with default props', () => {
 });
 
 describe('SecureNamespace options', () => {
+  test('the DNS policy allows the DNS the platform declares', () => {
+    // GIVEN
+    const app = Testing.app();
+    PlatformDefaults.set(app, { dns: ClusterDns.OPENSHIFT });
+    const chart = new Chart(app, 'platform');
+    // WHEN
+    new SecureNamespace(chart, 'shop', { name: 'shop' });
+    // THEN
+    const dns = byKind(Testing.synth(chart), 'NetworkPolicy').find((d) => d.metadata.name === 'allow-dns');
+    expect(dns.spec.egress).toEqual([{
+      to: [{
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } },
+        podSelector: { matchLabels: { 'dns.operator.openshift.io/daemonset-dns': 'default' } },
+      }],
+      ports: [{ port: 5353, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }],
+    }]);
+  });
+
   test('a lower Pod Security level with a written reason', () => {
     const namespace = oneOf(synth({ podSecurity: PodSecurityLevel.BASELINE, podSecurityReason: 'the legacy batch image runs as root until Q3' }), 'Namespace');
     expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('baseline');

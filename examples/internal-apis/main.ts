@@ -4,7 +4,7 @@
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ApiProtocol, InternalApi, NetworkPeer, NetworkPort, WebService } from '../../src';
+import { ApiProtocol, InternalApi, NetworkPeer, NetworkPort, PlatformDefaults, WebService } from '../../src';
 
 /** The payments team's chart: a gRPC ledger in the payments namespace. */
 export class PaymentsChart extends Chart {
@@ -29,6 +29,10 @@ export class ShopChart extends Chart {
 
   constructor(scope: Construct, id: string, payments: PaymentsChart) {
     super(scope, id, { namespace: 'shop' });
+    // Where pods reach the Kubernetes API server (the endpoints of the `kubernetes` Service): a
+    // workload with a grant gets egress there. A platform team usually sets this once on the App,
+    // in its profile (examples/platform-profile).
+    PlatformDefaults.set(this, { apiServer: { cidrs: ['10.0.0.10/32'], port: 443 } });
     this.storefront = new WebService(this, 'storefront', {
       image: 'ghcr.io/acme/storefront:2.0.1',
       host: 'shop.example.com',

@@ -5,7 +5,7 @@ import { App, Chart, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import {
-  CpuLimits, IngressTls, NamespaceQuota, PlatformDefaults, ResourcePreset, SecureNamespace, SecurityPreset,
+  ClusterDns, CpuLimits, IngressTls, NamespaceQuota, PlatformDefaults, ResourcePreset, SecureNamespace, SecurityPreset,
 } from '../../src';
 
 /** Where the app runs. */
@@ -26,6 +26,10 @@ export function useAcmePlatform(app: App, target: AcmeTarget = {}): void {
     priorityClassName: 'acme-standard',
     securityPreset: target.openshift ? SecurityPreset.PLATFORM_ASSIGNED : SecurityPreset.RESTRICTED,
     labels: { 'acme.com/managed-by-platform': 'golden' },
+    // Where pods send DNS queries, and where they reach the API server (for grants): the
+    // endpoints of the `kubernetes` Service, as NetworkPolicies see them.
+    dns: target.openshift ? ClusterDns.OPENSHIFT : ClusterDns.KUBE_DNS,
+    apiServer: { cidrs: ['10.0.0.0/28'], port: target.openshift ? 6443 : 443 },
   });
 }
 

@@ -1,18 +1,19 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
+import { IConstruct } from 'constructs';
+import { ClusterDns } from './cluster-dns';
+import { fail } from '../private/errors';
 
 /**
- * Egress to the cluster DNS (CoreDNS / kube-dns in kube-system) on port 53 over UDP and TCP:
- * the one egress every workload gets by default.
+ * Egress to the cluster DNS, the one egress every workload and every SecureNamespace gets: to the
+ * DNS the platform declares (`PlatformDefaults.dns`), by default CoreDNS / kube-dns in kube-system
+ * on port 53 over UDP and TCP.
+ * @param scope the construct whose NetworkPolicy it is, for errors
+ * @param dns the platform's DNS, if it declares one
  */
-export function dnsEgressRule(): k8s.NetworkPolicyEgressRule {
-  return {
-    to: [{
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-      podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-    }],
-    ports: [
-      { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
-      { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },
-    ],
-  };
+export function dnsEgressRule(scope: IConstruct, dns: ClusterDns | undefined): k8s.NetworkPolicyEgressRule {
+  const peer = dns ?? ClusterDns.KUBE_DNS;
+  if (!(peer instanceof ClusterDns)) {
+    fail(scope, 'PlatformDefaults.dns', 'must be a ClusterDns', peer, "use ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')");
+  }
+  return peer._toEgressRule(scope, 'PlatformDefaults.dns');
 }

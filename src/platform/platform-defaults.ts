@@ -1,9 +1,11 @@
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { ApiServerAddress, apiServerEgressRule } from './api-server';
 import { CpuLimits } from './cpu-limits';
 import { checkRegistryList } from './registries';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
+import { ClusterDns } from '../network/cluster-dns';
 import { IngressTls } from '../network/ingress-tls';
 import { checkLabels } from '../private/checks';
 import { fail } from '../private/errors';
@@ -61,6 +63,21 @@ export interface PlatformDefaultsProps {
    * @default SecurityPreset.RESTRICTED
    */
   readonly securityPreset?: SecurityPreset;
+  /**
+   * Where pods send DNS queries: the egress every workload's NetworkPolicy and every
+   * SecureNamespace's `allow-dns` policy allow. Use `ClusterDns.OPENSHIFT` on OpenShift,
+   * `ClusterDns.ipBlock('169.254.20.10/32')` with NodeLocal DNSCache, or
+   * `ClusterDns.pods(namespace, labels, ports)` for another DNS.
+   * @default ClusterDns.KUBE_DNS (pods `k8s-app: kube-dns` in kube-system, 53 over UDP and TCP)
+   */
+  readonly dns?: ClusterDns;
+  /**
+   * Where pods reach the Kubernetes API server. A workload with a grant (`grantRead`,
+   * `grantLeaderElection`, …) gets an API token and an egress rule to these addresses on this
+   * port; without it, grants are refused (the token would be useless behind the NetworkPolicy).
+   * @default - not declared: grants are refused
+   */
+  readonly apiServer?: ApiServerAddress;
 }
 
 const profiles = new WeakMap<IConstruct, PlatformDefaultsProps>();
@@ -104,6 +121,7 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
     ['resources', ResourcePreset, 'ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})'],
     ['cpuLimits', CpuLimits, "CpuLimits.ENABLED or CpuLimits.disabled('why')"],
     ['securityPreset', SecurityPreset, 'SecurityPreset.RESTRICTED or SecurityPreset.PLATFORM_ASSIGNED'],
+    ['dns', ClusterDns, "ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')"],
   ];
   for (const [field, type, fix] of instances) {
     const value = defaults[field];
@@ -116,6 +134,12 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
     if (value !== undefined && (typeof value !== 'string' || value.length === 0)) {
       fail(scope, `PlatformDefaults.${field}`, 'must be a non-empty string', value, 'pass a name, or leave it out');
     }
+  }
+  if (defaults.apiServer !== undefined) {
+    apiServerEgressRule(scope, 'PlatformDefaults.apiServer', defaults.apiServer);
+  }
+  if (defaults.dns !== undefined) {
+    defaults.dns._toEgressRule(scope, 'PlatformDefaults.dns');
   }
   if (defaults.labels !== undefined) {
     checkLabels(scope, 'PlatformDefaults.labels', defaults.labels);

@@ -18,7 +18,10 @@ export class ApiResource {
   public static readonly ENDPOINT_SLICES = new ApiResource('discovery.k8s.io', 'endpointslices');
   /** Events. */
   public static readonly EVENTS = new ApiResource('', 'events');
-  /** Leases, for leader election. */
+  /**
+   * Leases. Reading them is all `grantRead` allows; leader election also creates and updates its
+   * Lease: use `grantLeaderElection(leaseName)`.
+   */
   public static readonly LEASES = new ApiResource('coordination.k8s.io', 'leases');
   /** Deployments. */
   public static readonly DEPLOYMENTS = new ApiResource('apps', 'deployments');

@@ -68,3 +68,23 @@ export function checkGrant(scope: IConstruct, field: string, resource: unknown, 
     acknowledgement: sensitive !== undefined && reason !== undefined ? { [`${ACKNOWLEDGEMENT_PREFIX}rbac-wildcard`]: reason } : undefined,
   };
 }
+
+/** The name a Lease may have: a DNS subdomain. */
+const LEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * The grants leader election needs on one Lease (client-go's `leaderelection` and
+ * controller-runtime): get and update on that Lease by name, and create on Leases, which RBAC
+ * cannot limit by name (the object does not exist yet when it is created, so `resourceNames`
+ * never matches a create).
+ */
+export function checkLeaderElectionGrant(scope: IConstruct, field: string, leaseName: unknown): CheckedGrant[] {
+  if (typeof leaseName !== 'string' || leaseName.length > 253 || !LEASE_NAME.test(leaseName)) {
+    fail(scope, `${field}.leaseName`, 'must be a Lease name (a DNS subdomain)', leaseName, "pass the name the app's leader election uses, such as 'orders-leader'");
+  }
+  const leases = { apiGroups: [ApiResource.LEASES.apiGroup], resources: [ApiResource.LEASES.resource] };
+  return [
+    { rule: { ...leases, resourceNames: [leaseName], verbs: ['get', 'update'] } },
+    { rule: { ...leases, verbs: ['create'] } },
+  ];
+}

@@ -7,7 +7,7 @@ import { GrantOptions } from '../rbac/grant-options';
 /**
  * What every golden construct that runs pods shares (WebService, InternalApi, CanaryRelease):
  * it is a network peer, its NetworkPolicies admit only what `allowFrom` and `allowTo` declare,
- * and its pods reach the Kubernetes API only through read grants.
+ * and its pods reach the Kubernetes API only through grants.
  */
 export abstract class GoldenConstruct extends Construct implements INetworkPeer {
   /**
@@ -38,11 +38,23 @@ export abstract class GoldenConstruct extends Construct implements INetworkPeer 
 
   /**
    * Lets the pods read objects of a kind in their namespace through the Kubernetes API: a Role
-   * scoped to the namespace (and to `names` when given) bound to the ServiceAccount. Wildcards are
-   * impossible; every Secret, `pods/exec` and `pods/attach` need an acknowledgement.
+   * scoped to the namespace (and to `names` when given) bound to the ServiceAccount, and egress
+   * to the API server the platform declares (`PlatformDefaults.apiServer`; refused without it).
+   * Wildcards are impossible; every Secret, `pods/exec` and `pods/attach` need an acknowledgement.
    */
   public grantRead(resource: ApiResource, options: GrantOptions = {}): void {
     this._wiring.grantRead(resource, options);
+  }
+
+  /**
+   * Lets the pods take part in leader election on one Lease (client-go's `leaderelection`,
+   * controller-runtime's manager): get and update on that Lease by name, and create on Leases,
+   * which RBAC cannot limit by name (`resourceNames` never matches a create, since the object does
+   * not exist yet). Like every grant, it needs `PlatformDefaults.apiServer`.
+   * @param leaseName the name of the Lease, in the workload's namespace
+   */
+  public grantLeaderElection(leaseName: string): void {
+    this._wiring.grantLeaderElection(leaseName);
   }
 
   /** Lets the pods read these ConfigMaps, by name. */

@@ -3,10 +3,12 @@ import { Workload } from './workload';
 import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
 import { checkLabelPeers, LabelPeer } from '../network/peer-check';
 import { checkPorts, policyPeer, policyPorts } from '../network/policy-peer';
+import { apiServerEgressRule } from '../platform/api-server';
+import { PlatformDefaults } from '../platform/platform-defaults';
 import { fail, formatValue } from '../private/errors';
 import { ApiResource } from '../rbac/api-resource';
 import { GrantOptions } from '../rbac/grant-options';
-import { checkGrant } from '../rbac/grants';
+import { CheckedGrant, checkGrant, checkLeaderElectionGrant } from '../rbac/grants';
 
 /** The wiring of each golden construct (WebService, InternalApi, CanaryRelease), by construct. */
 const wirings = new WeakMap<object, Wiring>();
@@ -90,13 +92,42 @@ export class Wiring {
     steps.forEach((wire) => wire());
   }
 
-  /** Adds a checked read grant to every core's Role. */
+  /** Adds a checked read grant to every core's Role, and egress to the API server. */
   public grantRead(resource: ApiResource, options: GrantOptions | undefined): void {
-    if (this.namespace === undefined) {
-      fail(this.owner, 'grantRead', 'a Role and its binding need a namespace, and the chart has none', undefined, 'set `namespace` on the chart');
-    }
+    this.checkNamespace('grantRead');
     const grant = checkGrant(this.owner, 'grantRead', resource, options ?? {});
-    this.cores().forEach((core) => core.grant(grant));
+    this.addGrants('grantRead', [grant]);
+  }
+
+  /** Adds the grants of leader election on one Lease to every core's Role, and egress to the API server. */
+  public grantLeaderElection(leaseName: string): void {
+    this.checkNamespace('grantLeaderElection');
+    this.addGrants('grantLeaderElection', checkLeaderElectionGrant(this.owner, 'grantLeaderElection', leaseName));
+  }
+
+  private checkNamespace(field: string): void {
+    if (this.namespace === undefined) {
+      fail(this.owner, field, 'a Role and its binding need a namespace, and the chart has none', undefined, 'set `namespace` on the chart');
+    }
+  }
+
+  /**
+   * Grants are only usable when the pods can reach the API server: the platform must have
+   * declared where it is, and every core gets egress to it with the grants.
+   */
+  private addGrants(field: string, grants: CheckedGrant[]): void {
+    const apiServer = PlatformDefaults.of(this.owner).apiServer;
+    if (apiServer === undefined) {
+      fail(this.owner, field, 'the pods would get an API token but could not reach the Kubernetes API server, which their NetworkPolicy does not allow',
+        'no PlatformDefaults.apiServer',
+        "declare the API server's endpoint addresses and port once, with PlatformDefaults.set(app, { apiServer: { cidrs: ['10.0.0.10/32'], port: 443 } }) "
+        + '(see kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes)');
+    }
+    const egress = apiServerEgressRule(this.owner, 'PlatformDefaults.apiServer', apiServer);
+    this.cores().forEach((core) => {
+      core.allowEgress(egress);
+      grants.forEach((grant) => core.grant(grant));
+    });
   }
 
   private selectionOf(field: string, peer: unknown): PeerSelection {

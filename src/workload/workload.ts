@@ -147,7 +147,7 @@ export class Workload {
   /** Prefix of the construct ids of the objects: the track (`Stable`, `Canary`) or nothing. */
   private readonly idPrefix: string;
   private readonly ingressRules: k8s.NetworkPolicyIngressRule[] = [];
-  private readonly egressRules: k8s.NetworkPolicyEgressRule[] = [dnsEgressRule()];
+  private readonly egressRules: k8s.NetworkPolicyEgressRule[] = [];
   private readonly ruleKeys = new Set<string>();
   private readonly policyRules: k8s.PolicyRule[] = [];
   private readonly acknowledgements: Record<string, string> = {};
@@ -163,6 +163,7 @@ export class Workload {
     // Identity and labels.
     this.idPrefix = role.track === undefined ? '' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
     this.platform = PlatformDefaults.of(owner);
+    this.egressRules.push(dnsEgressRule(owner, this.platform.dns));
     const image = checkPinnedImage(owner, 'image', props.image);
     checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
     this.name = checkObjectName(owner, 'name', props.name ?? id);
@@ -396,6 +397,13 @@ export class Workload {
   /** Lets the pods open connections to a peer on these ports. Adding the same rule twice adds one. */
   public allowEgressTo(peer: k8s.NetworkPolicyPeer, ports: k8s.NetworkPolicyPort[]): void {
     const rule: k8s.NetworkPolicyEgressRule = { to: [peer], ports };
+    if (this.once('egress', rule)) {
+      this.egressRules.push(rule);
+    }
+  }
+
+  /** Adds an egress rule (such as the one to the API server). Adding the same rule twice adds one. */
+  public allowEgress(rule: k8s.NetworkPolicyEgressRule): void {
     if (this.once('egress', rule)) {
       this.egressRules.push(rule);
     }

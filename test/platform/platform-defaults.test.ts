@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  CpuLimits, IngressTls, PlatformDefaults, PlatformDefaultsProps, ResourcePreset, SecurityPreset, WebService,
+  ClusterDns, CpuLimits, IngressTls, PlatformDefaults, PlatformDefaultsProps, ResourcePreset, SecurityPreset, WebService,
 } from '../../src';
 import { checkManifests } from '../../src/guardrails/engine';
 import { containerOf, oneOf } from '../util/manifests';
@@ -112,6 +112,51 @@ describe('each platform default', () => {
     const docs = synth(defaults);
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('the platform DNS', () => {
+  test('every workload\'s NetworkPolicy allows DNS egress to the platform\'s DNS, set once at App scope', () => {
+    // GIVEN / WHEN
+    const docs = synth({ dns: ClusterDns.ipBlock('169.254.20.10/32') });
+    // THEN
+    expect(oneOf(docs, 'NetworkPolicy').spec.egress).toEqual([{
+      to: [{ ipBlock: { cidr: '169.254.20.10/32' } }], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
+    }]);
+    expect(findings(docs)).toEqual([]);
+  });
+
+  test('a Chart overrides the App\'s DNS; without either, kube-dns in kube-system', () => {
+    // GIVEN / WHEN
+    const fromChart = synth({ dns: ClusterDns.ipBlock('169.254.20.10/32') }, { dns: ClusterDns.OPENSHIFT });
+    const byDefault = synth({});
+    // THEN
+    expect(oneOf(fromChart, 'NetworkPolicy').spec.egress[0]).toEqual({
+      to: [{
+        namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'openshift-dns' } },
+        podSelector: { matchLabels: { 'dns.operator.openshift.io/daemonset-dns': 'default' } },
+      }],
+      ports: [{ port: 5353, protocol: 'UDP' }, { port: 5353, protocol: 'TCP' }],
+    });
+    expect(oneOf(byDefault, 'NetworkPolicy').spec.egress[0].to[0].podSelector).toEqual({ matchLabels: { 'k8s-app': 'kube-dns' } });
+  });
+
+  test('a bad DNS is refused where the platform sets it', () => {
+    // GIVEN / WHEN / THEN
+    expect(() => PlatformDefaults.set(Testing.app(), { dns: ClusterDns.ipBlock('169.254.20.10') })).toThrow(
+      "[<app>] PlatformDefaults.dns.cidr: must be a CIDR block, got '169.254.20.10'; use a network in CIDR notation, such as '203.0.113.0/24' or '2001:db8::/32'");
+    expect(() => PlatformDefaults.set(Testing.app(), { dns: 'kube-dns' as any })).toThrow(
+      "[<app>] PlatformDefaults.dns: must be a ClusterDns, got 'kube-dns'; use ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')");
+  });
+});
+
+describe('the platform API server', () => {
+  test('a bad address is refused where the platform sets it', () => {
+    // GIVEN / WHEN / THEN
+    expect(() => PlatformDefaults.set(Testing.app(), { apiServer: { cidrs: ['10.0.0.10'], port: 443 } })).toThrow(
+      "[<app>] PlatformDefaults.apiServer.cidrs[0]: must be a CIDR block, got '10.0.0.10'; use a network in CIDR notation, such as '203.0.113.0/24' or '2001:db8::/32'");
+    expect(() => PlatformDefaults.set(Testing.app(), { apiServer: { cidrs: ['10.0.0.10/32'], port: 0 } })).toThrow(
+      '[<app>] PlatformDefaults.apiServer.port: must be a whole number from 1 to 65535, got 0; set PlatformDefaults.apiServer.port to a whole number from 1 to 65535');
   });
 });
 

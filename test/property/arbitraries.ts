@@ -14,14 +14,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
+import { Construct } from 'constructs';
 import fc from 'fast-check';
 import {
   ApiProtocol, ApiResource, AutoscalingOptions, INetworkPeer, NetworkPeer, NetworkPort, CpuLimits, EnvSource, HealthCheck, HealthCheckOptions,
-  IngressTls, NamespaceQuota, PlatformDefaultsProps,
+  IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
 } from '../../src';
 import { looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
+import { TEST_API_SERVER } from '../util/manifests';
 import { schemaErrors } from '../util/schema';
 
 // ---------------------------------------------------------------------------------------------
@@ -673,7 +675,12 @@ export const externalWiring: fc.Arbitrary<Wiring[]> = fc.array(fc.oneof(
   }));
 
 /** Applies wiring to a golden construct. */
-export function wire(target: { allowFrom(...p: any[]): void; allowTo(...p: any[]): void; grantRead(r: any, o?: any): void }, wiring: Wiring[]): void {
+export function wire(target: Construct & { allowFrom(...p: any[]): void; allowTo(...p: any[]): void; grantRead(r: any, o?: any): void },
+  wiring: Wiring[]): void {
+  if (wiring.some((w) => w.kind === 'grant')) {
+    // Grants need the API server's address, which the platform declares.
+    PlatformDefaults.set(Chart.of(target), { apiServer: TEST_API_SERVER });
+  }
   for (const w of wiring) {
     if (w.kind === 'allowFrom') {
       target.allowFrom(w.peer());

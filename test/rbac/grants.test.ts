@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { rbacWildcard } from '../../src/guardrails/rules/rbac-wildcard';
 import { ApiResource } from '../../src/rbac/api-resource';
-import { checkGrant } from '../../src/rbac/grants';
+import { checkGrant, checkLeaderElectionGrant } from '../../src/rbac/grants';
 
 const REASON = 'the operator restarts crashed pods';
 const ACK_KEY = 'ack.cdk8s-golden.io/rbac-wildcard';
@@ -327,5 +327,36 @@ describe('checkGrant names', () => {
     expect(() => checkGrant(webScope(), 'grants[2]', ApiResource.SECRETS, { names: ['Db'] })).toThrow(new Error(
       `[test/web] grants[2].names[0]: must be the name of an object (a DNS subdomain), got 'Db'; ${NAME_FIX}`,
     ));
+  });
+});
+
+describe('checkLeaderElectionGrant', () => {
+  test('get and update on the named Lease, and create on Leases, which RBAC cannot limit by name', () => {
+    // GIVEN / WHEN
+    const grants = checkLeaderElectionGrant(webScope(), 'grantLeaderElection', 'orders-leader');
+    // THEN
+    expect(grants).toEqual([
+      { rule: { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: ['orders-leader'], verbs: ['get', 'update'] } },
+      { rule: { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] } },
+    ]);
+  });
+
+  test('its rules pass the rbac-wildcard rule', () => {
+    // GIVEN
+    const rules = checkLeaderElectionGrant(webScope(), 'grantLeaderElection', 'orders-leader').map((g) => g.rule);
+    // WHEN
+    const findings = rbacWildcard.check({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'orders' }, rules } as any, undefined as any);
+    // THEN
+    expect(findings).toEqual([]);
+  });
+
+  test.each([
+    ['no name', ''],
+    ['a name with upper case', 'Orders-Leader'],
+    ['a name that is no string', 42],
+  ])('refuses %s', (_, name) => {
+    // GIVEN / WHEN / THEN
+    expect(() => checkLeaderElectionGrant(webScope(), 'grantLeaderElection', name)).toThrow(new Error(
+      `[test/web] grantLeaderElection.leaseName: must be a Lease name (a DNS subdomain), got ${typeof name === 'string' ? `'${name}'` : name}; pass the name the app's leader election uses, such as 'orders-leader'`));
   });
 });

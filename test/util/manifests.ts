@@ -1,4 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
+import { PlatformDefaults } from '../../src/platform/platform-defaults';
 
 /** The manifests of one kind, in output order. */
 export function byKind(docs: any[], kind: string): any[] {
@@ -22,4 +23,14 @@ export function namespacedChart(namespace = 'shop', app: App = Testing.app()): C
 /** The main container of a workload manifest. */
 export function containerOf(deployment: any): any {
   return deployment.spec.template.spec.containers[0];
+}
+
+/** The API server address the tests declare: grants need one. */
+export const TEST_API_SERVER = { cidrs: ['10.0.0.10/32'], port: 443 };
+
+/** A fresh app whose platform declares the API server, as an app with grants needs. */
+export function grantingApp(): App {
+  const app = Testing.app();
+  PlatformDefaults.set(app, { apiServer: TEST_API_SERVER });
+  return app;
 }

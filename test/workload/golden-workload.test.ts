@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { ApiResource, InternalApi, NetworkPeer, NetworkPort, WebService } from '../../src';
 import { checkManifests } from '../../src/guardrails/engine';
-import { byKind, namespacedChart, oneOf } from '../util/manifests';
+import { byKind, grantingApp, namespacedChart, oneOf } from '../util/manifests';
 import { allSchemaErrors } from '../util/schema';
 
 const WEB_IMAGE = 'ghcr.io/acme/storefront:2.0.1';
@@ -176,7 +176,7 @@ describe('allowFrom and allowTo with other peers', () => {
 describe('RBAC grants', () => {
   test('read ConfigMaps and Secrets by name, and a kind with watch, in one Role bound to the ServiceAccount', () => {
     // GIVEN
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const web = new WebService(chart, 'storefront', { image: WEB_IMAGE });
     // WHEN
     web.grantReadConfigMap('feature-flags');
@@ -199,8 +199,26 @@ describe('RBAC grants', () => {
     expect(allSchemaErrors(docs)).toEqual([]);
   });
 
+  test('leader election on a named Lease: get and update by name, create on Leases, and the API token', () => {
+    // GIVEN
+    const chart = namespacedChart('shop', grantingApp());
+    const api = new InternalApi(chart, 'orders', { image: 'ghcr.io/acme/orders:1.4.2' });
+    api.allowFrom(NetworkPeer.namespace('monitoring'));
+    // WHEN
+    api.grantLeaderElection('orders-leader');
+    const docs = Testing.synth(chart);
+    // THEN
+    expect(oneOf(docs, 'Role').rules).toEqual([
+      { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: ['orders-leader'], verbs: ['get', 'update'] },
+      { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
+    ]);
+    expect(oneOf(docs, 'Deployment').spec.template.spec.volumes.map((v: any) => v.name)).toEqual(['tmp', 'kube-api-access']);
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+
   test('no grant, no Role: the ServiceAccount has no API access and no token', () => {
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const web = new WebService(chart, 'storefront', { image: WEB_IMAGE });
     const docs = Testing.synth(chart);
     expect(byKind(docs, 'Role')).toEqual([]);
@@ -209,7 +227,7 @@ describe('RBAC grants', () => {
   });
 
   test('every Secret or pods/exec only with a written reason, kept on the Role as an acknowledgement', () => {
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const web = new WebService(chart, 'storefront', { image: WEB_IMAGE });
     web.grantRead(ApiResource.SECRETS, { acknowledgement: 'the storefront syncs every TLS secret of the shop namespace' });
     web.grantRead(ApiResource.PODS_EXEC, { acknowledgement: 'runs the nightly migration job inside the database pod' });
@@ -240,7 +258,7 @@ describe('RBAC grants', () => {
   ];
 
   test.each(refused)('refuses %s', (_name, grant, message) => {
-    const web = new WebService(namespacedChart(), 'storefront', { image: WEB_IMAGE });
+    const web = new WebService(namespacedChart('shop', grantingApp()), 'storefront', { image: WEB_IMAGE });
     expect(() => grant(web)).toThrow(message);
   });
 

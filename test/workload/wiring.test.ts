@@ -6,7 +6,7 @@ import { INetworkPeer, NetworkPeer, NetworkPort } from '../../src/network/networ
 import { ApiResource } from '../../src/rbac/api-resource';
 import { WebService } from '../../src/web-service';
 import { Wiring } from '../../src/workload/wiring';
-import { byKind, namespacedChart } from '../util/manifests';
+import { byKind, grantingApp, namespacedChart } from '../util/manifests';
 
 const WEB_IMAGE = 'ghcr.io/acme/storefront:2.0.1';
 const API_IMAGE = 'ghcr.io/acme/orders:1.4.2';
@@ -373,7 +373,7 @@ describe('allowFrom and allowTo with other peers on a CanaryRelease', () => {
 describe('grantRead', () => {
   test('a CanaryRelease grants on both tracks: a Role and RoleBinding each, with the same rules', () => {
     // GIVEN
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const r = release(chart);
     // WHEN
     r.grantReadConfigMap('flags');
@@ -395,7 +395,7 @@ describe('grantRead', () => {
 
   test('the same grant twice is one rule; acknowledgements go on both Roles', () => {
     // GIVEN
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const r = release(chart);
     // WHEN
     r.grantReadConfigMap('flags');
@@ -412,7 +412,7 @@ describe('grantRead', () => {
 
   test('a release without a canary has one Role', () => {
     // GIVEN
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const r = release(chart, false);
     // WHEN
     r.grantReadConfigMap('flags');
@@ -422,12 +422,53 @@ describe('grantRead', () => {
 
   test('options may be left out', () => {
     // GIVEN
-    const chart = namespacedChart();
+    const chart = namespacedChart('shop', grantingApp());
     const web = new WebService(chart, 'storefront', { image: WEB_IMAGE });
     // WHEN
     Wiring.of(web)!.grantRead(ApiResource.CONFIG_MAPS, undefined);
     // THEN
     expect(byKind(Testing.synth(chart), 'Role')[0].rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list'] }]);
+  });
+
+  test('every track of a workload with a grant may reach the API server the platform declares, once', () => {
+    // GIVEN
+    const chart = namespacedChart('shop', grantingApp());
+    const r = release(chart);
+    // WHEN
+    r.grantReadConfigMap('flags');
+    r.grantLeaderElection('checkout-leader');
+    // THEN
+    const policies = byKind(Testing.synth(chart), 'NetworkPolicy').filter((p) => p.metadata.name.startsWith('checkout-'));
+    expect(policies.map((p) => p.spec.egress.filter((rule: any) => rule.to[0].ipBlock !== undefined))).toEqual([
+      [{ to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: [{ port: 443, protocol: 'TCP' }] }],
+      [{ to: [{ ipBlock: { cidr: '10.0.0.10/32' } }], ports: [{ port: 443, protocol: 'TCP' }] }],
+    ]);
+  });
+
+  test('without a grant, no egress to the API server', () => {
+    // GIVEN
+    const chart = namespacedChart('shop', grantingApp());
+    // WHEN
+    new WebService(chart, 'storefront', { image: WEB_IMAGE });
+    // THEN
+    const egress = byKind(Testing.synth(chart), 'NetworkPolicy')[0].spec.egress;
+    expect(egress).toHaveLength(1);
+    expect(egress[0].to[0].podSelector).toEqual({ matchLabels: { 'k8s-app': 'kube-dns' } });
+  });
+
+  test.each([
+    ['grantRead', (w: WebService) => w.grantReadConfigMap('flags')],
+    ['grantLeaderElection', (w: WebService) => w.grantLeaderElection('storefront-leader')],
+  ])('%s is refused when the platform declares no API server, naming it and how to declare it', (field, grant) => {
+    // GIVEN
+    const chart = namespacedChart();
+    const web = new WebService(chart, 'storefront', { image: WEB_IMAGE });
+    // WHEN / THEN
+    expect(() => grant(web)).toThrow(new Error(
+      `[shop/storefront] ${field}: the pods would get an API token but could not reach the Kubernetes API server, which their NetworkPolicy does not allow, `
+      + "got 'no PlatformDefaults.apiServer'; declare the API server's endpoint addresses and port once, with "
+      + "PlatformDefaults.set(app, { apiServer: { cidrs: ['10.0.0.10/32'], port: 443 } }) (see kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes)"));
+    expect(web.role).toBeUndefined();
   });
 
   test('refuses in a chart without namespace, before looking at the resource', () => {
