@@ -1,5 +1,6 @@
 import { isWrittenReason } from './acknowledgement';
 import type * as Engine from './engine';
+import type { Manifest } from './manifest';
 import type * as ManifestFiles from './manifest-files';
 import type * as Rules from './rules';
 import { formatValue } from '../private/errors';
@@ -91,6 +92,19 @@ export class GoldenValidation {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkEachManifest } = require('./engine') as typeof Engine;
     const sourced = readManifests(cli.manifests);
+    // cdk8s-cli finds a resource's construct path in construct-metadata.json, which is keyed by
+    // metadata.name alone (the last object of a name wins), and overwrites any constructPath the
+    // plugin gives. All objects of a golden workload share its name, so for a shared name the
+    // path it would show is another object's: such a resource is named `Kind/name`, which has no
+    // entry, and the report shows no path instead of a wrong one (docs/guardrails.md).
+    const namesInUse = new Map<string, number>();
+    for (const { manifest } of sourced) {
+      const name = (manifest as Manifest | null | undefined)?.metadata?.name;
+      if (typeof name === 'string') {
+        namesInUse.set(name, (namesInUse.get(name) ?? 0) + 1);
+      }
+    }
+    const resourceName = (kind: string, name: string) => ((namesInUse.get(name) ?? 0) > 1 ? `${kind}/${name}` : name);
     const byRule = new Map<string, { finding: Engine.Finding; resources: Map<number, ViolatingResource> }>();
     let errors = 0;
     let warnings = 0;
@@ -110,10 +124,10 @@ export class GoldenValidation {
           entry = { finding, resources: new Map() };
           byRule.set(ruleName, entry);
         }
-        // One resource per object: cdk8s-cli finds its construct path by metadata.name.
+        // One resource per object; every location names the object's kind, name and namespace.
         let resource = entry.resources.get(i);
         if (!resource) {
-          resource = { resourceName: finding.name, locations: [], manifestPath: sourced[i].file };
+          resource = { resourceName: resourceName(finding.kind, finding.name), locations: [], manifestPath: sourced[i].file };
           entry.resources.set(i, resource);
         }
         resource.locations.push(`${finding.kind} ${finding.name}${finding.namespace === '' ? '' : ` (namespace ${finding.namespace})`}: ${finding.message}`);

@@ -72,6 +72,29 @@ describe('cdk8s synth --validate with GoldenValidation', () => {
     expect(status).toBe(2);
   }, 120_000);
 
+  test('names a finding in a golden workload by kind and name, never with another object\'s construct path', () => {
+    // GIVEN a WebService (all its objects are named storefront) whose image a JSON patch floats
+    const dir = cdk8sApp(`
+      const { App, Chart, JsonPatch } = require('cdk8s');
+      const { WebService } = require('cdk8s-golden');
+      const app = new App();
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      const web = new WebService(chart, 'storefront', { image: 'ghcr.io/acme/storefront:2.0.1', host: 'shop.example.com' });
+      web.deployment.addJsonPatch(JsonPatch.replace('/spec/template/spec/containers/0/image', 'nginx:latest'));
+      app.synth();
+    `);
+    dirs.push(dir);
+    // WHEN
+    const { status, output } = synthValidate(dir);
+    // THEN the resource is the Deployment, and no path of another object of the workload is shown
+    expect(output).toContain('image-tag [error] (1 occurrences)');
+    expect(output).toContain('- Resource Name: Deployment/storefront');
+    expect(output).toContain('- Construct Path: N/A');
+    expect(output).not.toMatch(/Construct Path: shop\/storefront\//);
+    expect(output).toContain("> Deployment storefront (namespace shop): container app: image 'nginx:latest' is not pinned to a tag or digest");
+    expect(status).toBe(2);
+  }, 120_000);
+
   test('passes the output of a golden construct', () => {
     // GIVEN an app with a WebService
     const dir = cdk8sApp(`

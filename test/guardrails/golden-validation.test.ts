@@ -62,7 +62,7 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
     return ValidationPlugin.load(validation, synthesizedApp(dir, manifests), false, new PluginManager(path.join(dir, 'plugins')));
   }
 
-  test('fails the report on error-level findings, lists warnings, with construct paths', async () => {
+  test('fails the report on error-level findings, lists warnings, naming objects of a shared name by kind and name', async () => {
     // GIVEN
     const { plugin, context } = load(broken());
     // WHEN
@@ -84,8 +84,9 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
           recommendation: rule('image-tag').why,
           fix: rule('image-tag').fix,
           violatingConstructs: [{
-            resourceName: 'storefront',
-            constructPath: 'shop/storefront/Resource',
+            // every object of the workload is named storefront: the metadata's one path would be another object's
+            resourceName: 'Deployment/storefront',
+            constructPath: undefined,
             manifestPath: file,
             locations: ["Deployment storefront (namespace shop): container app: image 'nginx:latest' is not pinned to a tag or digest"],
           }],
@@ -95,8 +96,8 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
           recommendation: rule('service-type').why,
           fix: rule('service-type').fix,
           violatingConstructs: [{
-            resourceName: 'storefront',
-            constructPath: 'shop/storefront/Resource',
+            resourceName: 'Service/storefront',
+            constructPath: undefined,
             manifestPath: file,
             locations: ["Service storefront (namespace shop): spec.type is 'NodePort', expected 'ClusterIP'"],
           }],
@@ -104,6 +105,19 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
       ],
     });
     expect(context.report.toString()).toContain('image-tag [error] (1 occurrences)');
+    expect(context.report.toString()).toContain('- Construct Path: N/A');
+  });
+
+  test('an object whose name no other object shares keeps its name, so cdk8s-cli finds its construct path', async () => {
+    // GIVEN the reference output, and one more object named storefront-debug with a finding
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'storefront-debug', namespace: 'shop' }, spec: { containers: [{ name: 'shell', image: 'busybox' }] } };
+    const { plugin, context } = load([...referenceManifests(), pod]);
+    context.metadata['storefront-debug'] = { path: 'shop/storefront-debug' };
+    // WHEN
+    await plugin.validate(context);
+    // THEN
+    const imageTag = context.report.toJson().violations.find((v: any) => v.ruleName === 'image-tag [error]');
+    expect(imageTag.violatingConstructs.map((c: any) => [c.resourceName, c.constructPath])).toEqual([['storefront-debug', 'shop/storefront-debug']]);
   });
 
   test('passes the report when every manifest passes every rule', async () => {
