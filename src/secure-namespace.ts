@@ -3,8 +3,9 @@ import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { StandardLabel } from './conventions/labels';
 import { ResourcePreset } from './conventions/resource-preset';
+import { orderNamespacesFirst } from './namespace/namespace-order';
 import { NamespaceQuota, QuotaNumbers } from './namespace/namespace-quota';
-import { registerNamespace, workloadsIn, WorkloadNeeds } from './namespace/namespace-registry';
+import { registerNamespace, secureNamespaces, workloadsIn, WorkloadNeeds } from './namespace/namespace-registry';
 import { PodSecurityLevel } from './namespace/pod-security-level';
 import { dnsEgressRule } from './network/dns-egress';
 import { checkCpuLimits } from './platform/cpu-limits';
@@ -136,7 +137,9 @@ export class SecureNamespace extends Construct {
       fail(this, 'containerDefaults', 'must be a ResourcePreset', defaults, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
     const containerResources = defaults._toResources(this, 'containerDefaults', this.cpuLimitsEnforced);
-    const other = registerNamespace(this.name, { owner: this, quota: this.quota, cpuLimits: this.cpuLimitsEnforced });
+    const other = registerNamespace(this.name, {
+      owner: this, quota: this.quota, cpuLimits: this.cpuLimitsEnforced, namespaceObject: () => this.namespace,
+    });
     if (other !== undefined) {
       fail(this, 'name', `namespace '${this.name}' is already declared by ${other.owner.node.path}`, this.name, 'declare each SecureNamespace once per app');
     }
@@ -182,6 +185,16 @@ export class SecureNamespace extends Construct {
 
     refuseNameCollisions(this, () => [this.namespace, this.defaultDenyPolicy, this.dnsPolicy, this.resourceQuota, this.limitRange] as ApiObject[]);
     this.node.addValidation({ validate: () => this.quotaProblems() });
+    if (secureNamespaces(this).size === 1) {
+      // The app's first SecureNamespace orders every SecureNamespace's Namespace first, at synth
+      // before cdk8s resolves dependencies, when every chart of the app exists.
+      this.node.addValidation({
+        validate: () => {
+          orderNamespacesFirst(this);
+          return [];
+        },
+      });
+    }
   }
 
   /** Whether one workload, and all of them together, fit the quota at their largest scale. */

@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { QuotaNumbers } from './namespace-quota';
 
@@ -18,6 +19,8 @@ export interface WorkloadNeeds {
 /** A SecureNamespace as workloads see it. */
 export interface NamespaceEntry {
   readonly owner: IConstruct;
+  /** The Namespace object, which objects in the namespace are ordered after. */
+  readonly namespaceObject?: () => ApiObject;
   readonly quota: QuotaNumbers;
   /** Whether the quota limits CPU (not when the platform turns CPU limits off). */
   readonly cpuLimits: boolean;
@@ -67,6 +70,11 @@ export function registerNamespace(name: string, entry: NamespaceEntry): Namespac
 /** The SecureNamespace of that name in the app, if there is one. */
 export function secureNamespace(scope: IConstruct, name: string | undefined): NamespaceEntry | undefined {
   return name === undefined ? undefined : registryOf(scope).namespaces.get(name);
+}
+
+/** The SecureNamespaces of the app, by name. */
+export function secureNamespaces(scope: IConstruct): ReadonlyMap<string, NamespaceEntry> {
+  return registryOf(scope).namespaces;
 }
 
 /** The golden workloads of a namespace in the app. */

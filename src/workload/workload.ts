@@ -519,11 +519,10 @@ export class Workload {
         liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
     }
     const port = { name: this.portName, number: this.port };
-    return {
-      startupProbe: startup._toProbe(this.owner, 'startupProbe', port, PROBE_DEFAULTS.startup),
-      readinessProbe: readiness._toProbe(this.owner, 'readinessProbe', port, PROBE_DEFAULTS.readiness),
-      livenessProbe: liveness._toProbe(this.owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness),
-    };
+    // Readiness and liveness first: a bad check the startup probe follows is reported under the field that set it.
+    const readinessProbe = readiness._toProbe(this.owner, 'readinessProbe', port, PROBE_DEFAULTS.readiness);
+    const livenessProbe = liveness._toProbe(this.owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness);
+    return { startupProbe: startup._toProbe(this.owner, 'startupProbe', port, PROBE_DEFAULTS.startup), readinessProbe, livenessProbe };
   }
 
   private envFrom(props: WorkloadProps): k8s.EnvFromSource[] | undefined {

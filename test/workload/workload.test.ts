@@ -82,6 +82,14 @@ describe('Workload, the core every golden construct is made of', () => {
     expect(container.startupProbe).toEqual({ ...handler, periodSeconds: 2, timeoutSeconds: 1, failureThreshold: 60 });
   });
 
+  test('a bad liveness check that the startup probe follows is reported as the liveness probe', () => {
+    // GIVEN
+    const owner = new Construct(namespacedChart('orders'), 'orders');
+    // WHEN / THEN
+    expect(() => new Workload(owner, 'orders', { image: IMAGE, livenessProbe: HealthCheck.httpGet('') }, WEB)).toThrow(new Error(
+      "[orders/orders] livenessProbe.path: must be an absolute HTTP path without spaces, got ''; start it with '/', such as '/readyz'"));
+  });
+
   test('an explicit startup check wins over the overridden liveness check', () => {
     // GIVEN
     const chart = namespacedChart('orders');
