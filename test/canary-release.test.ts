@@ -82,7 +82,7 @@ describe.each(STRATEGIES)('%s', (_name, strategy) => {
 
   test('never changes a Deployment selector, whatever the images, weight or promotion', () => {
     const selectors = (props: Partial<CanaryReleaseProps>) => byKind(synth({ strategy: strategy(), ...props }), 'Deployment')
-      .map((d) => [d.metadata.name, JSON.stringify(d.spec.selector)]);
+      .map((d): [string, string] => [d.metadata.name, JSON.stringify(d.spec.selector)]);
     const first = new Map(selectors({ canary: { image: CANARY, weight: 10 } }));
     for (const props of [
       { canary: { image: CANARY, weight: 50 } },

@@ -45,7 +45,7 @@ const BAD_SPEC = {
 
 /** Every object of the reference web service, and its spec, dressed up as every kind, with and without pod template. */
 function everyKind(): Manifest[] {
-  const broken = referenceManifests().map((m) => ({ ...m, spec: { ...m.spec, ...BAD_SPEC }, rules: BAD_SPEC.rules }));
+  const broken = referenceManifests().map((m): Manifest => ({ ...m, spec: { ...m.spec, ...BAD_SPEC }, rules: BAD_SPEC.rules }));
   const reference = [...referenceManifests(), ...broken];
   const deployment = reference.find((m) => m.kind === 'Deployment')!;
   const podSpec = deployment.spec.template.spec;
