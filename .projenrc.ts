@@ -121,7 +121,8 @@ const e2e = project.addTask('e2e', {
 });
 
 // The integration layer (`npx projen integ`, after a compile): the tests that spawn processes or
-// run helm, every property at its full run count, and the end-to-end test. The README's second
+// run helm, every property at its full run count, the end-to-end test, and the cdk8s-dependent
+// tests again on the newest releases within the peer ranges. The README's second
 // command (and so .ci/run) runs it after `build`.
 const integ = project.addTask('integ', {
   description: 'The integration layer: process spawns, helm, full property runs, end to end (needs lib/: run compile first)',
@@ -131,5 +132,7 @@ integ.exec(`jest --ci --testPathIgnorePatterns=/node_modules/ --testPathPatterns
   receiveArgs: true,
 });
 integ.spawn(e2e);
+// The newest end of the peer range (the unit layer runs on the oldest, which the devDependencies pin).
+integ.exec('ts-node --project test/tsconfig.json test/peer-range/newest.ts');
 
 project.synth();
