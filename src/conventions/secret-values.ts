@@ -15,7 +15,8 @@ interface SecretShape {
 }
 
 const SHAPES: ReadonlyArray<SecretShape> = [
-  { what: 'a private key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
+  // PEM writes five dashes; hand-pasted keys often lose some: three or more are read
+  { what: 'a private key', pattern: /-{3,} ?BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)? ?-{3,}/ },
   // userinfo with a password that is not a $(VAR) or ${VAR} reference: scheme://user:password@host
   { what: 'credentials in a URL', pattern: /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/:@]+:(?![$][({])[^\s/@]+@[^\s/@]/ },
   { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/ },

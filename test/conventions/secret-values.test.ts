@@ -10,6 +10,7 @@ describe('secret values', () => {
     [`${BEGIN} RSA PRIVATE KEY-----\nMIIEow`, 'a private key'],
     [`${BEGIN} OPENSSH PRIVATE KEY-----`, 'a private key'],
     [`${BEGIN} PGP PRIVATE KEY BLOCK-----`, 'a private key'],
+    ['---BEGIN OPENSSH PRIVATE KEY---\nxxxxx\n---END  OPENSSH PRIVATE KEY---', 'a private key'],
     ['postgres://app:' + 's3cr3t@db.shop.svc:5432/orders', 'credentials in a URL'],
     [`${'eyJhbGciOiJIUzI1NiJ9'}.${'eyJzdWIiOiJhY21lIn0'}.${'x'.repeat(43)}`, 'a JSON Web Token'],
     ['gh' + 'p_' + 'A1b2'.repeat(9), 'a GitHub token'],

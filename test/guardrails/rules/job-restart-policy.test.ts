@@ -1,5 +1,5 @@
-import { jobRestartPolicy } from '../../../src/guardrails/rules/job-restart-policy';
 import { Manifest } from '../../../src/guardrails/manifest';
+import { jobRestartPolicy } from '../../../src/guardrails/rules/job-restart-policy';
 import { CONFIG_MAP, job, messagesOf, referenceManifests } from '../helpers';
 
 /** The helper's Job with its template's restartPolicy set (undefined: removed). */

@@ -1,5 +1,5 @@
-import { rbacClusterAdmin } from '../../../src/guardrails/rules/rbac-cluster-admin';
 import { Manifest } from '../../../src/guardrails/manifest';
+import { rbacClusterAdmin } from '../../../src/guardrails/rules/rbac-cluster-admin';
 import { CONFIG_MAP, messagesOf } from '../helpers';
 
 /** A binding of a role to the ServiceAccount shop/deployer. */
