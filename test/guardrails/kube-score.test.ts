@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { sharedFixtures } from './helpers';
-import { CaseOutcome, PeerCase, compareWithPeer, describeDifference } from './peer-conformance';
+import { CaseOutcome, PeerCase, compareWithPeer, describeDifference, guardrailsDoc, undocumented } from './peer-conformance';
 
 // kube-score's own test manifests (zegl/kube-score, score/testdata at a pinned commit, MIT), read
 // where they lie. The verdicts below are our table, written from what kube-score's Go tests
@@ -159,5 +159,13 @@ describe('kube-score conformance: its own test manifests', () => {
     // THEN the differences are exactly the known ones
     expect(differences).toEqual(KNOWN_DIFFERENCES);
     expect(outcomes.length - differences.length).toBe(CASES.length - KNOWN_DIFFERENCES.length);
+  });
+
+  test('docs/guardrails.md states each difference next to a rule mapped to its check, no other case, and the count we agree on', () => {
+    // GIVEN the differences / WHEN the docs table is read
+    const differences = outcomes.filter((o) => o.actual !== o.expected);
+    // THEN every difference, and only those, is stated next to its rule, and the count is right
+    expect(undocumented('kube-score', differences, MAPPING)).toEqual([]);
+    expect(guardrailsDoc()).toContain(`- kube-score: we agree on ${outcomes.length - differences.length} of ${CASES.length} cases.`);
   });
 });

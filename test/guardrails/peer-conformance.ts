@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { runCli } from '../../src/cli/check';
 
 /** What a peer tool (or our check) says about one case: the check fails the file, or passes it. */
@@ -58,4 +60,61 @@ export function compareWithPeer(
 /** A difference as the known-differences lists write it: `<check> <file>: peer <verdict>, we <verdict>`. */
 export function describeDifference(outcome: CaseOutcome): string {
   return `${outcome.check} ${outcome.file}: peer ${outcome.expected}, we ${outcome.actual}`;
+}
+
+/** One row of the differences table in docs/guardrails.md. */
+export interface DocumentedDifference {
+  /** Our rule id the row stands next to. */
+  readonly rule: string;
+  /** The peer: `kube-score` or `Polaris`. */
+  readonly peer: string;
+  /** The cases named in the row: the peer's file, without `.yaml`. */
+  readonly cases: ReadonlyArray<string>;
+}
+
+const DOC = path.join(__dirname, '..', '..', 'docs', 'guardrails.md');
+const BEGIN = '<!-- peer-differences:begin';
+const END = '<!-- peer-differences:end -->';
+
+/** The text of docs/guardrails.md. */
+export function guardrailsDoc(): string {
+  return fs.readFileSync(DOC, 'utf8');
+}
+
+/** The rows of the differences table in docs/guardrails.md. */
+export function documentedDifferences(): DocumentedDifference[] {
+  const doc = guardrailsDoc();
+  const begin = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  if (begin < 0 || end < begin) {
+    throw new Error(`docs/guardrails.md has no differences table between '${BEGIN}' and '${END}'`);
+  }
+  return [...doc.slice(begin, end).matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+) \| ([^|]+) \|/gm)].map((m) => ({
+    rule: m[1],
+    peer: m[2].trim(),
+    cases: [...m[3].matchAll(/`([^`]+)`/g)].map((c) => c[1]),
+  }));
+}
+
+/** How the docs table names a case: its file without `.yaml`. */
+export function caseName(outcome: PeerCase): string {
+  return outcome.file.replace(/\.yaml$/, '');
+}
+
+/**
+ * The documentation problems of a peer's differences: a difference the docs table does not state
+ * next to one of the rules mapped to its check, or a case the table states that is no difference.
+ */
+export function undocumented(
+  peer: string,
+  differences: ReadonlyArray<CaseOutcome>,
+  mapping: Readonly<Record<string, ReadonlyArray<string>>>,
+): string[] {
+  const rows = documentedDifferences().filter((row) => row.peer === peer);
+  const missing = differences
+    .filter((d) => !rows.some((row) => mapping[d.check].includes(row.rule) && row.cases.includes(caseName(d))))
+    .map((d) => `not stated next to ${mapping[d.check].join(' or ')}: ${caseName(d)}`);
+  const names = new Set(differences.map(caseName));
+  const stale = rows.flatMap((row) => row.cases.filter((name) => !names.has(name)).map((name) => `stated next to ${row.rule} but no difference: ${name}`));
+  return [...missing, ...stale];
 }

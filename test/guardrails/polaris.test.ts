@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { sharedFixtures } from './helpers';
-import { CaseOutcome, PeerCase, compareWithPeer, describeDifference } from './peer-conformance';
+import { CaseOutcome, PeerCase, compareWithPeer, describeDifference, guardrailsDoc, undocumented } from './peer-conformance';
 
 // Polaris's per-check fixtures (FairwindsOps/polaris, test/checks/<check>/ at a pinned commit,
 // Apache-2.0), read where they lie. Polaris's convention is the verdict: a file named `failure…`
@@ -152,5 +152,13 @@ describe('Polaris conformance: its own per-check fixtures', () => {
     // THEN the differences are exactly the known ones
     expect(differences).toEqual(KNOWN_DIFFERENCES);
     expect(outcomes.length - differences.length).toBe(all.length - KNOWN_DIFFERENCES.length);
+  });
+
+  test('docs/guardrails.md states each difference next to a rule mapped to its check, no other case, and the count we agree on', () => {
+    // GIVEN the differences / WHEN the docs table is read
+    const differences = outcomes.filter((o) => o.actual !== o.expected);
+    // THEN every difference, and only those, is stated next to its rule, and the count is right
+    expect(undocumented('Polaris', differences, MAPPING)).toEqual([]);
+    expect(guardrailsDoc()).toContain(`- Polaris: we agree on ${outcomes.length - differences.length} of ${all.length} cases.`);
   });
 });
