@@ -17,8 +17,8 @@ interface SecretShape {
 const SHAPES: ReadonlyArray<SecretShape> = [
   // PEM writes five dashes; hand-pasted keys often lose some: three or more are read
   { what: 'a private key', pattern: /-{3,} ?BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)? ?-{3,}/ },
-  // userinfo with a password that is not a $(VAR) or ${VAR} reference: scheme://user:password@host
-  { what: 'credentials in a URL', pattern: /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/:@]+:(?![$][({])[^\s/@]+@[^\s/@]/ },
+  // userinfo with a password that is not a $(VAR) or ${VAR} reference: scheme://user:password@host (user may be empty)
+  { what: 'credentials in a URL', pattern: /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/:@]*:(?![$][({])[^\s/@]+@[^\s/@]/ },
   { what: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/ },
   { what: 'a GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/ },
   { what: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },

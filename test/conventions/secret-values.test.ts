@@ -12,6 +12,7 @@ describe('secret values', () => {
     [`${BEGIN} PGP PRIVATE KEY BLOCK-----`, 'a private key'],
     ['---BEGIN OPENSSH PRIVATE KEY---\nxxxxx\n---END  OPENSSH PRIVATE KEY---', 'a private key'],
     ['postgres://app:' + 's3cr3t@db.shop.svc:5432/orders', 'credentials in a URL'],
+    ['redis://:' + 's3cr3t@cache:6379/0', 'credentials in a URL'],
     [`${'eyJhbGciOiJIUzI1NiJ9'}.${'eyJzdWIiOiJhY21lIn0'}.${'x'.repeat(43)}`, 'a JSON Web Token'],
     ['gh' + 'p_' + 'A1b2'.repeat(9), 'a GitHub token'],
     ['gl' + 'pat-' + 'x'.repeat(20), 'a GitLab token'],
@@ -27,6 +28,7 @@ describe('secret values', () => {
 
   test.each([
     'https://id.example.com/realms/shop',
+    'http://localhost:8080/health@v2',
     'postgres://app@db.shop.svc:5432/orders',
     'postgres://app:$(DB_PASSWORD)@db.shop.svc:5432/orders',
     'redis://:${REDIS_PASSWORD}@cache:6379',
