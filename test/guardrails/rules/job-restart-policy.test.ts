@@ -2,7 +2,7 @@ import { Manifest } from '../../../src/guardrails/manifest';
 import { jobRestartPolicy } from '../../../src/guardrails/rules/job-restart-policy';
 import { CONFIG_MAP, job, messagesOf, referenceManifests } from '../helpers';
 
-/** The helper's Job with its template's restartPolicy set (undefined: removed). */
+/** The test Job (job()) with its template's restartPolicy set (undefined: removed). */
 function jobWith(restartPolicy: string | undefined): Manifest {
   const manifest = job();
   manifest.spec.template.spec.restartPolicy = restartPolicy;
@@ -12,7 +12,7 @@ function jobWith(restartPolicy: string | undefined): Manifest {
   return manifest;
 }
 
-/** A CronJob running the helper Job's template. */
+/** A CronJob running a test Job's template. */
 function cronJobOf(jobManifest: Manifest): Manifest {
   return { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'nightly', namespace: 'shop' }, spec: { schedule: '0 3 * * *', jobTemplate: { spec: jobManifest.spec } } };
 }
