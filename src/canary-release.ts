@@ -116,9 +116,9 @@ export class CanaryRelease extends GoldenConstruct {
   /** The canary track, when there is one. */
   public readonly canary?: ReleaseTrack;
   /**
-   * The Service `<name>` that in-cluster callers use: both tracks with the replica ratio; with the
-   * Gateway API or ingress-nginx, the stable track at weight 0, both tracks from 1 to 99 and the
-   * canary at 100.
+   * The Service `<name>` that in-cluster callers use. It selects both tracks with the replica
+   * ratio, and with the Gateway API or ingress-nginx the stable track at weight 0, both tracks from
+   * 1 to 99 and the canary at 100.
    */
   public readonly service: k8s.KubeService;
   /** The Ingress, when `host` is given and the strategy uses one. */
