@@ -3,10 +3,12 @@
 // checked right after the apply (before any new pod is ready) and once settled.
 import { Chart, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
+import fc from 'fast-check';
 import { CanaryRelease, CanaryReleaseProps, InternalApi, NamespaceQuota, SecureNamespace, TrafficStrategy } from '../src';
 import {
   apply, backends, ClusterState, EMPTY_CLUSTER, endpoints, failingBackends, Manifest, podOf, reachableBehind, reaches, settle,
 } from './cluster-model/cluster-model';
+import { runs, TIMEOUT_MS } from './property/arbitraries';
 import { namespacedChart } from './util/manifests';
 
 const NS = 'shop';
@@ -53,18 +55,21 @@ const upTo = (weight: number): Commit[] => STEPS.filter((s) => s <= weight).map(
 
 const cache = new Map<string, Manifest[]>();
 
-/** The synthesized manifests of a commit: the release, a client that calls it, and nothing else. */
-function manifests(strategy: string, size: string, commit: Commit): Manifest[] {
-  const key = `${strategy}|${size}|${commit.stable}|${commit.weight}`;
+/**
+ * The synthesized manifests of a commit: the release, a client that calls it, and nothing else.
+ * `size` is a name from SIZES, or the size props themselves; with `steps` 'any', any weight is accepted.
+ */
+function manifests(strategy: string, size: string | Partial<CanaryReleaseProps>, commit: Commit, steps: number[] | 'any'): Manifest[] {
+  const key = `${strategy}|${JSON.stringify(size)}|${commit.stable}|${commit.weight}|${steps}`;
   if (!cache.has(key)) {
     const chart = namespacedChart(NS);
     const release = new CanaryRelease(chart, NAME, {
       stable: { image: commit.stable },
       canary: commit.weight === undefined ? undefined : { image: V2, weight: commit.weight },
-      steps: STEPS,
+      steps: steps === 'any' ? undefined : steps,
       host: 'shop.example.com',
       strategy: STRATEGIES.find(([name]) => name === strategy)![1].strategy(),
-      ...SIZES.find(([name]) => name === size)![1],
+      ...(typeof size === 'string' ? SIZES.find(([name]) => name === size)![1] : size),
     });
     const client = new InternalApi(chart, 'client', { image: 'ghcr.io/acme/client:1.0.0' });
     client.allowTo(release);
@@ -109,13 +114,13 @@ function shareProblems(state: ClusterState, weight: number | undefined): string[
  * Applies the commits one by one (from the first one settled) and collects, for each apply, what
  * goes wrong right after it and once it has settled.
  */
-function walk(strategy: string, size: string, commits: Commit[]): string[] {
+function walk(strategy: string, size: string | Partial<CanaryReleaseProps>, commits: Commit[], steps: number[] | 'any' = STEPS): string[] {
   const router = STRATEGIES.find(([name]) => name === strategy)![1].router;
-  let state = settle(apply(EMPTY_CLUSTER, manifests(strategy, size, commits[0])));
+  let state = settle(apply(EMPTY_CLUSTER, manifests(strategy, size, commits[0], steps)));
   const problems: string[] = [];
   for (let i = 1; i < commits.length; i++) {
     const step = `${label(commits[i - 1])} -> ${label(commits[i])}`;
-    state = apply(state, manifests(strategy, size, commits[i]));
+    state = apply(state, manifests(strategy, size, commits[i], steps));
     problems.push(...landingProblems(state, router).map((p) => `${step}, right after the apply: ${p}`));
     state = settle(state);
     problems.push(...[...landingProblems(state, router), ...shareProblems(state, commits[i].weight)].map((p) => `${step}, settled: ${p}`));
@@ -150,6 +155,23 @@ describe.each(STRATEGIES.map(([s]) => s))('the canary workflow with %s', (strate
       expect(walk(strategy, size, [BEFORE, ...upTo(weight), BEFORE])).toEqual([]);
     });
   });
+});
+
+describe('any walk from a start at 0', () => {
+  const sizes: fc.Arbitrary<Partial<CanaryReleaseProps>> = fc.oneof(
+    fc.integer({ min: 2, max: 8 }).map((replicas) => ({ replicas })),
+    fc.tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 10 }))
+      .map(([minReplicas, extra]) => ({ autoscaling: { minReplicas, maxReplicas: minReplicas + extra } })),
+  );
+  const ends = fc.constantFrom(PROMOTED, BEFORE, at(0));
+
+  test('through any weights, in any order, ended by a promote, a removal or an abort, is safe at every commit (property)', () => {
+    const weights = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.constantFrom(...STRATEGIES.map(([s]) => s)), sizes, weights, ends, (strategy, size, walked, end) => {
+      // GIVEN / WHEN / THEN
+      expect(walk(strategy, size, [BEFORE, at(0), ...walked.map(at), end], 'any')).toEqual([]);
+    }), { numRuns: runs(0.15) });
+  }, TIMEOUT_MS);
 });
 
 describe('what the workflow avoids, and what it costs', () => {
