@@ -56,13 +56,15 @@ const upTo = (weight: number): Commit[] => STEPS.filter((s) => s <= weight).map(
 const cache = new Map<string, Manifest[]>();
 
 /**
- * The synthesized manifests of a commit: the release, a client that calls it, and nothing else.
+ * The synthesized manifests of a commit: the release, a client that calls it, in a SecureNamespace
+ * (default-deny policies, DNS egress, quota), and nothing else.
  * `size` is a name from SIZES, or the size props themselves; with `steps` 'any', any weight is accepted.
  */
 function manifests(strategy: string, size: string | Partial<CanaryReleaseProps>, commit: Commit, steps: number[] | 'any'): Manifest[] {
   const key = `${strategy}|${JSON.stringify(size)}|${commit.stable}|${commit.weight}|${steps}`;
   if (!cache.has(key)) {
     const chart = namespacedChart(NS);
+    new SecureNamespace(chart, 'namespace', { name: NS, quota: NamespaceQuota.LARGE });
     const release = new CanaryRelease(chart, NAME, {
       stable: { image: commit.stable },
       canary: commit.weight === undefined ? undefined : { image: V2, weight: commit.weight },
