@@ -1,5 +1,12 @@
 import { cdk8s, javascript } from 'projen';
 
+/**
+ * The integration layer: tests that spawn processes (ts-node, cdk8s-cli, helm) or pack the
+ * library. `npx projen integ` runs them (and the full property runs, and the end-to-end test);
+ * the unit layer (`npx projen test`) runs every other test file.
+ */
+const INTEGRATION_TESTS = '\\.integ\\.test\\.ts$';
+
 const project = new cdk8s.ConstructLibraryCdk8s({
   name: 'cdk8s-golden',
   description: 'The golden path to Kubernetes for cdk8s: hardened WebService, InternalApi, CanaryRelease and SecureNamespace constructs that pass Pod Security restricted, kube-score, kube-linter and Polaris.',
@@ -48,7 +55,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // The unit layer (`npx projen test`) leaves out the integration layer's files (see below).
+      testPathIgnorePatterns: ['/node_modules/', INTEGRATION_TESTS],
+      // Coverage costs a third of the run: collected in CI only (the test task adds --coverage).
+      collectCoverage: false,
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // jest's default on 2 cores is one worker: files would run one after the other.
+      maxWorkers: 2,
     },
   },
 
@@ -89,12 +102,37 @@ const packageAll = project.tasks.tryFind('package-all');
 packageAll?.reset();
 packageAll?.spawn(project.tasks.tryFind('package:js')!);
 
+// The unit layer, the contributor's loop (`npx projen test`, a few minutes on 2 cores): jest on
+// every test file but the integration layer's, with a small property run count; coverage in CI
+// only; the type-check of test/ (jest only transpiles it); the linter.
+const IN_CI = 'node -e "if (!process.env.CI) process.exit(1)"';
+const NOT_IN_CI = 'node -e "if (process.env.CI) process.exit(1)"';
+project.testTask.reset();
+project.testTask.exec('jest --ci', { receiveArgs: true, condition: NOT_IN_CI });
+project.testTask.exec('jest --ci --coverage', { receiveArgs: true, condition: IN_CI });
+project.testTask.exec('tsc --noEmit -p test/tsconfig.json');
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
 // End to end as an app team consumes the library: npm pack, a fresh cdk8s app from the README,
 // cdk8s synth, synth --validate with GoldenValidation, cdk8s-golden check. Needs lib/ (compile).
 const e2e = project.addTask('e2e', {
   description: 'Pack the library and synthesize the README app in a fresh cdk8s app (needs lib/: run compile first)',
   exec: 'ts-node --project test/tsconfig.json test/e2e/consumer.ts',
 });
-project.testTask.spawn(e2e);
+
+// The integration layer (`npx projen integ`, after a compile): the tests that spawn processes or
+// run helm, every property at its full run count, the end-to-end test, and the cdk8s-dependent
+// tests again on the newest releases within the peer ranges. The README's second
+// command (and so .ci/run) runs it after `build`.
+const integ = project.addTask('integ', {
+  description: 'The integration layer: process spawns, helm, full property runs, end to end (needs lib/: run compile first)',
+});
+integ.exec(`jest --ci --testPathIgnorePatterns=/node_modules/ --testPathPatterns=${INTEGRATION_TESTS} --testPathPatterns=test/property/`, {
+  env: { GOLDEN_PROPERTY_RUNS: '200' },
+  receiveArgs: true,
+});
+integ.spawn(e2e);
+// The newest end of the peer range (the unit layer runs on the oldest, which the devDependencies pin).
+integ.exec('ts-node --project test/tsconfig.json test/peer-range/newest.ts');
 
 project.synth();

@@ -49,8 +49,9 @@ export interface CanaryReleaseProps extends WorkloadOptions, ExposureOptions {
   /** The stable track: what most traffic goes to. */
   readonly stable: ReleaseTrackProps;
   /**
-   * The canary track and its weight. Promote by making its image the stable image and removing
-   * `canary`; abort by setting its weight to 0.
+   * The canary track and its weight. Start it at weight 0 and raise it one step per commit; promote
+   * by making its image the stable image and removing `canary`, in one commit; abort by setting its
+   * weight to 0.
    * @default - no canary: only the stable track runs
    */
   readonly canary?: CanaryTrackProps;
@@ -114,7 +115,11 @@ export class CanaryRelease extends GoldenConstruct {
   public readonly stable: ReleaseTrack;
   /** The canary track, when there is one. */
   public readonly canary?: ReleaseTrack;
-  /** The Service `<name>` in front of both tracks. */
+  /**
+   * The Service `<name>` that in-cluster callers use. It selects both tracks with the replica
+   * ratio, and with the Gateway API or ingress-nginx the stable track at weight 0, both tracks from
+   * 1 to 99 and the canary at 100.
+   */
   public readonly service: k8s.KubeService;
   /** The Ingress, when `host` is given and the strategy uses one. */
   public readonly ingress?: k8s.KubeIngress;
@@ -168,7 +173,7 @@ export class CanaryRelease extends GoldenConstruct {
     } else {
       total = checkInteger(this, 'replicas', props.replicas ?? 3, 2, 10000, 'use a whole number of at least 2, so that both tracks can run at once (or use autoscaling)');
     }
-    const sizes = splitTracks(strategy.kind, total, autoscaling, this.weight, header !== undefined);
+    const sizes = splitTracks(strategy.kind, total, autoscaling, this.weight);
 
     // The tracks.
     const gateway = strategy.kind === TrafficStrategyKind.GATEWAY_API;
@@ -197,14 +202,14 @@ export class CanaryRelease extends GoldenConstruct {
     this.canary = canaryCore === undefined ? undefined : trackOf(canaryCore);
     this._wiring = new Wiring(this, () => cores, this.namespace, this.port);
 
-    // The Service of both tracks.
+    // The release Service: what in-cluster callers use.
     const labels: Record<string, string> = Object.fromEntries(Object.entries(stableCore.labels).filter(([key]) => key !== StandardLabel.TRACK));
     labels[StandardLabel.INSTANCE] = this.name;
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: { ...stableCore.metadata(undefined, this.name), labels },
       spec: {
         type: 'ClusterIP',
-        selector: { [StandardLabel.NAME]: this.name },
+        selector: releaseSelector(this.name, strategy.kind, this.weight),
         ports: [{
           name: stableCore.portName,
           port: this.servicePort,
@@ -360,6 +365,22 @@ export class CanaryRelease extends GoldenConstruct {
   private checkRouteHost(props: CanaryReleaseProps): string {
     return resolveExposure(this, this.name, { host: props.host }).host!;
   }
+}
+
+/**
+ * The pods behind the release Service `<name>`. With the replica ratio, both tracks: their pods are
+ * the split. With a router (Gateway API, ingress-nginx), the route splits outside traffic, and both
+ * tracks keep pods at weight 0 and 100; in-cluster callers then get the stable track at weight 0
+ * (abort means abort), the canary at 100, and both tracks in between, where the canary's pods are
+ * at most its weight plus one pod. Only the Service's selector changes with the weight, never a
+ * Deployment's.
+ */
+function releaseSelector(name: string, kind: TrafficStrategyKind, weight: number | undefined): Record<string, string> {
+  const both = { [StandardLabel.NAME]: name };
+  if (kind === TrafficStrategyKind.REPLICA_RATIO || weight === undefined || (weight > 0 && weight < 100)) {
+    return both;
+  }
+  return { ...both, [StandardLabel.TRACK]: weight === 0 ? 'stable' : 'canary' };
 }
 
 /** The annotations of an ingress-nginx canary Ingress; values are strings, as annotations must be. */

@@ -82,7 +82,7 @@ describe.each(STRATEGIES)('%s', (_name, strategy) => {
 
   test('never changes a Deployment selector, whatever the images, weight or promotion', () => {
     const selectors = (props: Partial<CanaryReleaseProps>) => byKind(synth({ strategy: strategy(), ...props }), 'Deployment')
-      .map((d) => [d.metadata.name, JSON.stringify(d.spec.selector)]);
+      .map((d): [string, string] => [d.metadata.name, JSON.stringify(d.spec.selector)]);
     const first = new Map(selectors({ canary: { image: CANARY, weight: 10 } }));
     for (const props of [
       { canary: { image: CANARY, weight: 50 } },
@@ -99,7 +99,7 @@ describe.each(STRATEGIES)('%s', (_name, strategy) => {
 
 describe('replica ratio', () => {
   test.each([
-    [0, 4, 0], [10, 3, 1], [25, 3, 1], [50, 2, 2], [90, 1, 3], [100, 0, 4],
+    [0, 4, 0], [10, 3, 1], [25, 3, 1], [50, 2, 2], [90, 1, 3], [100, 1, 3],
   ])('at weight %p of 4 pods runs %p stable and %p canary pods', (weight, stable, canary) => {
     const docs = synth({ canary: { image: CANARY, weight }, replicas: 4 });
     expect([deployment(docs, 'stable').spec.replicas, deployment(docs, 'canary').spec.replicas]).toEqual([stable, canary]);
@@ -113,6 +113,62 @@ describe('replica ratio', () => {
     ]);
     expect(byKind(docs, 'Deployment').map((d) => d.spec.replicas)).toEqual([undefined, undefined]);
     expect(findings(docs)).toEqual([]);
+  });
+});
+
+describe('the release Service and the tracks over the weights', () => {
+  const ROUTERS: Array<[string, () => TrafficStrategy]> = [
+    ['Gateway API', () => TrafficStrategy.gatewayApi({ gatewayName: 'public', gatewayNamespace: 'gateways' })],
+    ['Gateway API with a header', () => TrafficStrategy.gatewayApi({ gatewayName: 'public', gatewayNamespace: 'gateways', canaryHeader: { name: 'x-canary', value: 'always' } })],
+    ['ingress-nginx', () => TrafficStrategy.ingressNginx()],
+    ['ingress-nginx with a header', () => TrafficStrategy.ingressNginx({ canaryHeader: { name: 'x-canary', value: 'always' } })],
+  ];
+  const release = (docs: any[]) => byKind(docs, 'Service').find((s) => s.metadata.name === 'storefront');
+  const both = { 'app.kubernetes.io/name': 'storefront' };
+
+  test.each(ROUTERS)('%s: in-cluster callers get the stable track at 0, both tracks in between, the canary at 100', (_name, strategy) => {
+    // GIVEN / WHEN
+    const selector = (weight: number | undefined) =>
+      release(synth({ strategy: strategy(), canary: weight === undefined ? undefined : { image: CANARY, weight } })).spec.selector;
+    // THEN
+    expect(selector(0)).toEqual({ ...both, track: 'stable' });
+    expect(selector(1)).toEqual(both);
+    expect(selector(99)).toEqual(both);
+    expect(selector(100)).toEqual({ ...both, track: 'canary' });
+    expect(selector(undefined)).toEqual(both);
+  });
+
+  test.each([0, 50, 100])('replica ratio at weight %p: the release Service selects both tracks (their pods are the split)', (weight) => {
+    // GIVEN / WHEN
+    const docs = synth({ canary: { image: CANARY, weight } });
+    // THEN
+    expect(release(docs).spec.selector).toEqual(both);
+  });
+
+  test.each(ROUTERS)('%s: the stable track keeps its 4 pods at every weight, and the canary runs at least one', (_name, strategy) => {
+    // GIVEN / WHEN
+    const pods = (weight: number) => byKind(synth({ strategy: strategy(), canary: { image: CANARY, weight }, replicas: 4 }), 'Deployment').map((d) => d.spec.replicas);
+    // THEN
+    expect([0, 5, 50, 100].map(pods)).toEqual([[4, 1], [4, 1], [4, 2], [4, 4]]);
+  });
+
+  test.each(ROUTERS)('%s, autoscaled: the stable track keeps the whole range at every weight, and the canary a minimum of one', (_name, strategy) => {
+    // GIVEN / WHEN
+    const autoscaling = { minReplicas: 4, maxReplicas: 12 };
+    const ranges = (weight: number) => byKind(synth({ strategy: strategy(), canary: { image: CANARY, weight }, autoscaling }), 'HorizontalPodAutoscaler')
+      .map((h) => [h.metadata.name, h.spec.minReplicas, h.spec.maxReplicas]);
+    // THEN
+    expect(ranges(0)).toEqual([['storefront-stable', 4, 12], ['storefront-canary', 1, 2]]);
+    expect(ranges(100)).toEqual([['storefront-stable', 4, 12], ['storefront-canary', 4, 12]]);
+  });
+
+  test('replica ratio, autoscaled, at weight 100: the stable track keeps an autoscaler with a minimum of one', () => {
+    // GIVEN / WHEN
+    const docs = synth({ canary: { image: CANARY, weight: 100 }, autoscaling: { minReplicas: 4, maxReplicas: 12 } });
+    // THEN
+    expect(byKind(docs, 'HorizontalPodAutoscaler').map((h) => [h.metadata.name, h.spec.minReplicas, h.spec.maxReplicas])).toEqual([
+      ['storefront-stable', 1, 2], ['storefront-canary', 3, 10],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Chart, Size, Testing } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import {
   ClusterDns, CpuLimits, InternalApi, NamespaceQuota, PlatformDefaults, PodSecurityLevel, ResourcePreset, SecureNamespace, SecureNamespaceProps,
   WebService,

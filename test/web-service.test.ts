@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import {
   EnvSource, HealthCheck, IngressTls, ResourcePreset, WebService, WebServiceProps,
 } from '../src';

@@ -1,10 +1,11 @@
 // A release as code: storefront 2.1.0 is canaried behind the public Gateway.
 //
-// The rollout is a series of commits, each reviewed and applied by GitOps:
-//   1. add `canary: { image: '…:2.1.0', weight: 5 }`          → 5% of traffic, testers with x-canary: always get 100%
-//   2. raise the weight: 25, then 50, then 100 (only the declared `steps` are accepted)
-//   3. promote: `stable: { image: '…:2.1.0' }` and remove `canary` → the canary Deployment is pruned
-//   abort at any time: `weight: 0`                              → no traffic, no canary pods but for the header
+// The rollout is a series of commits, each reviewed and applied by GitOps (at once, with prune):
+//   1. add `canary: { image: '…:2.1.0', weight: 0 }`            → its first pod starts; no traffic but the x-canary header
+//   2. raise the weight: 5, 25, 50, then 100 (only the declared `steps` are accepted)
+//   3. promote: `stable: { image: '…:2.1.0' }` and remove `canary` → stable rolls to 2.1.0, the canary is pruned
+//   abort at any time: `weight: 0`                              → no traffic, in-cluster callers back on stable
+// The stable track keeps its 4 pods at every weight, so each of these commits lands on ready pods.
 // None of these changes touches a Deployment selector.
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
 import { App, Chart } from 'cdk8s';

@@ -15,32 +15,34 @@ export interface TrackSize {
 }
 
 /**
- * Sizes the tracks from the weight.
- * - Replica ratio: the canary's share of `total` pods is within one pod of the weight; for
- *   0 < weight < 100 both tracks run at least one pod; 0 runs no canary pod, 100 no stable pod.
+ * Sizes the tracks from the weight, so that every commit of the workflow (start at 0, raise,
+ * promote, abort, remove) finds ready pods wherever traffic goes right after it is applied:
+ * - Replica ratio: the canary's share of `total` pods is within one pod of the weight; 0 runs no
+ *   canary pod; the stable track runs at least one pod at every weight, 100 included, so that a
+ *   promote or an abort from 100 lands on a ready stable pod.
  * - Gateway API and ingress-nginx: traffic is split by the router, so the stable track keeps its
- *   full size (none at 100) and the canary runs its share, at least one pod when it gets traffic
- *   (weight above 0, or a header that routes to it).
+ *   full size at every weight (a promote then rolls it with its pods serving), and the canary runs
+ *   its share, at least one pod whenever it exists (weight 0 included, so that raising from 0 finds
+ *   a ready pod, and a canary header always has one to reach).
  * Autoscaled tracks get an autoscaler over their share of the range, or none (0 pods) with no share.
  * With the replica ratio the two shares add up to the configured range exactly (minimums to the
  * minimum, maximums to the maximum) whenever the range leaves room for a minimum of one pod and a
  * maximum above it on each track (minimum at least 2, maximum at least the minimum plus 2).
  */
 export function splitTracks(kind: TrafficStrategyKind, total: number, autoscaling: Autoscaling | undefined,
-  weight: number | undefined, canaryByHeader: boolean): TrackSizes {
+  weight: number | undefined): TrackSizes {
   if (weight === undefined) {
     return { stable: { replicas: total, autoscaling } };
   }
   const ratio = kind === TrafficStrategyKind.REPLICA_RATIO;
-  // A header reaches the canary only through a router; a ratio cannot route by header.
-  const canaryRuns = weight > 0 || (!ratio && canaryByHeader);
-  const stableRuns = weight < 100;
+  // A ratio sends no traffic to the canary at 0; a router's canary runs even then.
+  const canaryRuns = weight > 0 || !ratio;
   const scaled = (share: number): TrackSize => {
     const min = Math.max(1, Math.round(autoscaling!.minReplicas * share));
     const max = Math.max(min + 1, Math.round(autoscaling!.maxReplicas * share));
     return { replicas: 0, autoscaling: { ...autoscaling!, minReplicas: min, maxReplicas: max } };
   };
-  if (ratio && canaryRuns && stableRuns && autoscaling !== undefined) {
+  if (ratio && canaryRuns && autoscaling !== undefined) {
     const exact = splitRange(autoscaling, weight / 100);
     if (exact !== undefined) {
       return exact;
@@ -51,18 +53,16 @@ export function splitTracks(kind: TrafficStrategyKind, total: number, autoscalin
     if (autoscaling !== undefined) {
       canary = scaled(weight / 100);
     } else if (ratio) {
-      canary = { replicas: Math.min(Math.max(1, Math.round((total * weight) / 100)), stableRuns ? total - 1 : total) };
+      canary = { replicas: Math.min(Math.max(1, Math.round((total * weight) / 100)), total - 1) };
     } else {
       canary = { replicas: Math.max(1, Math.ceil((total * weight) / 100)) };
     }
   }
-  let stable: TrackSize = { replicas: 0 };
-  if (stableRuns) {
-    if (autoscaling !== undefined) {
-      stable = scaled(ratio ? 1 - weight / 100 : 1);
-    } else {
-      stable = { replicas: ratio ? total - canary.replicas : total };
-    }
+  let stable: TrackSize;
+  if (autoscaling !== undefined) {
+    stable = ratio ? scaled(1 - weight / 100) : { replicas: 0, autoscaling };
+  } else {
+    stable = { replicas: ratio ? total - canary.replicas : total };
   }
   return { stable, canary };
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
+import { BoundedCache } from './bounded-cache';
 
 /**
  * A fast writer of the YAML text that cdk8s's `Yaml.stringify` produces, byte for byte.
@@ -24,10 +25,16 @@ const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' };
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 const MAX_KEY = 1000;
 
-/** How a string is written as a value: its text, or null when this writer does not handle it. */
-const valueText = new Map<string, string | null>();
-/** Whether a string can be written as a plain map key. */
-const plainKey = new Map<string, boolean>();
+/**
+ * How a string is written as a value: its text, or null when this writer does not handle it; and
+ * whether a string can be written as a plain map key. Bounded: config file contents and a
+ * long-lived process's many apps must not grow them without end.
+ * @internal
+ */
+export const STRING_CACHES = {
+  valueText: new BoundedCache<string | null>(20_000, 1_000),
+  plainKey: new BoundedCache<boolean>(20_000, MAX_KEY),
+};
 
 class Unsupported extends Error {}
 const UNSUPPORTED = new Unsupported();
@@ -51,36 +58,38 @@ export function isSurelyPlain(s: string): boolean {
   return SURELY_PLAIN.test(s) && !YAML_11_WORDS.test(s);
 }
 
-function stringValue(s: string): string {
-  let text = valueText.get(s);
-  if (text === undefined) {
-    text = null;
-    if (isSurelyPlain(s)) {
-      text = s;
-    } else if (!s.includes('\n') && !s.includes('\r') && !DOCUMENT_MARKER.test(s)) {
-      const written = YAML.stringify(s, OPTIONS);
-      const line = written.slice(0, -1);
-      // one line: plain, or quoted because the schema would read it as another type
-      if (written.endsWith('\n') && !line.includes('\n') && (line === s || line.startsWith('"') || line.startsWith("'"))) {
-        text = line;
-      }
-    }
-    valueText.set(s, text);
+/** The text of a string value, or null when this writer does not handle it. */
+function valueTextOf(s: string): string | null {
+  if (isSurelyPlain(s)) {
+    return s;
   }
+  if (!s.includes('\n') && !s.includes('\r') && !DOCUMENT_MARKER.test(s)) {
+    const written = YAML.stringify(s, OPTIONS);
+    const line = written.slice(0, -1);
+    // one line: plain, or quoted because the schema would read it as another type
+    if (written.endsWith('\n') && !line.includes('\n') && (line === s || line.startsWith('"') || line.startsWith("'"))) {
+      return line;
+    }
+  }
+  return null;
+}
+
+function stringValue(s: string): string {
+  const text = STRING_CACHES.valueText.get(s, valueTextOf);
   if (text === null) {
     throw UNSUPPORTED;
   }
   return text;
 }
 
+/** Whether a string can be written as a plain map key. */
+function isPlainKey(k: string): boolean {
+  return k.length > 0 && k.length < MAX_KEY && !/[\n\r]/.test(k) && !DOCUMENT_MARKER.test(k)
+    && YAML.stringify({ [k]: 1 }, OPTIONS) === `${k}: 1\n`;
+}
+
 function key(k: string): string {
-  let plain = plainKey.get(k);
-  if (plain === undefined) {
-    plain = k.length > 0 && k.length < MAX_KEY && !/[\n\r]/.test(k) && !DOCUMENT_MARKER.test(k)
-      && YAML.stringify({ [k]: 1 }, OPTIONS) === `${k}: 1\n`;
-    plainKey.set(k, plain);
-  }
-  if (!plain) {
+  if (!STRING_CACHES.plainKey.get(k, isPlainKey)) {
     throw UNSUPPORTED;
   }
   return k;

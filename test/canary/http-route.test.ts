@@ -97,7 +97,7 @@ describe('createHttpRoute', () => {
 
   test('the route takes its namespace from the chart, not from the target', () => {
     // GIVEN / WHEN
-    const doc = route({ gatewayName: 'public' }, target({ namespace: 'elsewhere' }), 'shop');
+    const doc = route({ gatewayName: 'public' }, target({ namespace: 'elsewhere' } as Partial<RouteTarget>), 'shop');
     // THEN
     expect(doc.metadata.namespace).toBe('shop');
   });

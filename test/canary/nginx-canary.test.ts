@@ -1,5 +1,5 @@
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { refuseSecondNginxCanary } from '../../src/canary/nginx-canary';
 import { TrafficStrategy } from '../../src/canary/traffic-strategy';

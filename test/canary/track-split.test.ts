@@ -32,7 +32,7 @@ function range(size: TrackSize): [number, number] | 'none' {
 describe('splitTracks without a canary', () => {
   test.each(KINDS)('%s: the stable track runs every pod, and there is no canary track', (kind) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(kind, 5, undefined, undefined, false);
+    const sizes = splitTracks(kind, 5, undefined, undefined);
     // THEN
     expect(sizes).toEqual({ stable: { replicas: 5, autoscaling: undefined } });
     expect(sizes.canary).toBeUndefined();
@@ -42,7 +42,7 @@ describe('splitTracks without a canary', () => {
     // GIVEN
     const given = autoscaling(2, 10);
     // WHEN
-    const sizes = splitTracks(kind, 0, given, undefined, true);
+    const sizes = splitTracks(kind, 0, given, undefined);
     // THEN
     expect(sizes.stable.autoscaling).toBe(given);
     expect(sizes.stable.replicas).toBe(0);
@@ -52,10 +52,10 @@ describe('splitTracks without a canary', () => {
 
 describe('splitTracks with the replica ratio', () => {
   test.each([
-    [0, 4, 0], [1, 3, 1], [10, 3, 1], [33, 3, 1], [50, 2, 2], [99, 1, 3], [100, 0, 4],
+    [0, 4, 0], [1, 3, 1], [10, 3, 1], [33, 3, 1], [50, 2, 2], [99, 1, 3], [100, 1, 3],
   ])('at weight %p of 4 pods runs %p stable and %p canary pods', (weight, stable, canary) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, 4, undefined, weight, false);
+    const sizes = splitTracks(RATIO, 4, undefined, weight);
     // THEN
     expect(pods(sizes)).toEqual([stable, canary]);
     expect(sizes.stable.autoscaling).toBeUndefined();
@@ -66,14 +66,14 @@ describe('splitTracks with the replica ratio', () => {
     [2, 1, [1, 1]], [2, 50, [1, 1]], [2, 99, [1, 1]], [3, 50, [1, 2]], [7, 33, [5, 2]], [7, 99, [1, 6]], [10, 25, [7, 3]], [10, 35, [6, 4]],
   ])('with %p pods at weight %p runs [stable, canary] = %p', (total, weight, expected) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, total, undefined, weight, false);
+    const sizes = splitTracks(RATIO, total, undefined, weight);
     // THEN
     expect(pods(sizes)).toEqual(expected);
   });
 
   test('with autoscaling, each track gets an autoscaler over its share of the range', () => {
     // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, 0, autoscaling(5, 20), 20, false);
+    const sizes = splitTracks(RATIO, 0, autoscaling(5, 20), 20);
     // THEN
     expect(sizes).toEqual({
       stable: { replicas: 0, autoscaling: { minReplicas: 4, maxReplicas: 16, metrics: CPU } },
@@ -82,17 +82,17 @@ describe('splitTracks with the replica ratio', () => {
   });
 
   test.each([
-    [0, [2, 10], 'none'], [50, [1, 5], [1, 5]], [100, 'none', [2, 10]],
+    [0, [2, 10], 'none'], [50, [1, 5], [1, 5]], [100, [1, 2], [1, 8]],
   ])('with autoscaling at weight %p, stable %p and canary %p', (weight, stable, canary) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, 0, autoscaling(2, 10), weight as number, false);
+    const sizes = splitTracks(RATIO, 0, autoscaling(2, 10), weight as number);
     // THEN
     expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
   });
 
   test('a narrow autoscaling range still gives each track a minimum of one and a maximum above it', () => {
     // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, 0, autoscaling(2, 3), 50, false);
+    const sizes = splitTracks(RATIO, 0, autoscaling(2, 3), 50);
     // THEN
     expect([range(sizes.stable), range(sizes.canary!)]).toEqual([[1, 2], [1, 2]]);
   });
@@ -101,7 +101,7 @@ describe('splitTracks with the replica ratio', () => {
     [3, 10, 50, [1, 5], [2, 5]], [5, 20, 10, [4, 18], [1, 2]], [10, 1000, 99, [1, 10], [9, 990]],
   ])('autoscaling %p-%p at weight %p: stable %p and canary %p add up to the range', (min, max, weight, stable, canary) => {
     // GIVEN / WHEN (rounding each share on its own gave minimums of 4, 6 and 11)
-    const sizes = splitTracks(RATIO, 0, autoscaling(min as number, max as number), weight as number, false);
+    const sizes = splitTracks(RATIO, 0, autoscaling(min as number, max as number), weight as number);
     // THEN
     expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
   });
@@ -110,7 +110,7 @@ describe('splitTracks with the replica ratio', () => {
     const ranges = fc.integer({ min: 2, max: 200 }).chain((min) => fc.tuple(fc.constant(min), fc.integer({ min: min + 2, max: 2000 })));
     fc.assert(fc.property(ranges, fc.integer({ min: 1, max: 99 }), ([min, max], weight) => {
       // GIVEN / WHEN
-      const sizes = splitTracks(RATIO, 0, autoscaling(min, max), weight, false);
+      const sizes = splitTracks(RATIO, 0, autoscaling(min, max), weight);
       const [stableMin, stableMax] = range(sizes.stable) as number[];
       const [canaryMin, canaryMax] = range(sizes.canary!) as number[];
       // THEN
@@ -122,51 +122,36 @@ describe('splitTracks with the replica ratio', () => {
     }));
   });
 
-  test.each([1, 10, 50, 99, 100])('a header changes nothing at weight %p (the ratio cannot route by header)', (weight) => {
-    // GIVEN / WHEN
-    const withHeader = splitTracks(RATIO, 5, undefined, weight, true);
-    // THEN
-    expect(withHeader).toEqual(splitTracks(RATIO, 5, undefined, weight, false));
-  });
-
-  // Bug (see report): the ratio cannot route by header, so at weight 0 the canary must run no pod
-  // even when a header is passed; today `canaryRuns` counts the header for every strategy kind, and
-  // the canary gets one pod behind the shared Service, i.e. a share of live traffic after an abort.
-  // Not reachable through CanaryRelease today (it passes no header for the ratio).
-  test('a header does not start a canary pod at weight 0', () => {
-    // GIVEN / WHEN
-    const sizes = splitTracks(RATIO, 4, undefined, 0, true);
-    // THEN
-    expect(pods(sizes)).toEqual([4, 0]);
-  });
-
-  test('the canary share stays within one pod of the weight for any total (property)', () => {
+  test('the canary share stays within one pod of the weight for any total, and one stable pod always runs (property)', () => {
     fc.assert(fc.property(fc.integer({ min: 2, max: 10000 }), fc.integer({ min: 0, max: 100 }), (total, weight) => {
       // GIVEN / WHEN
-      const [stable, canary] = pods(splitTracks(RATIO, total, undefined, weight, false));
+      const [stable, canary] = pods(splitTracks(RATIO, total, undefined, weight));
       // THEN
       expect(stable + canary!).toBe(total);
-      expect(Math.abs(canary! - (total * weight) / 100)).toBeLessThan(1);
+      if (weight === 100) {
+        expect(canary).toBe(total - 1);
+      } else {
+        expect(Math.abs(canary! - (total * weight) / 100)).toBeLessThan(1);
+      }
       expect(canary! > 0).toBe(weight > 0);
-      expect(stable > 0).toBe(weight < 100);
+      expect(stable).toBeGreaterThanOrEqual(1);
     }));
   });
 });
 
 describe.each(ROUTERS)('splitTracks with %s', (kind) => {
   test.each([
-    [0, false, 4, 0], [0, true, 4, 1], [1, false, 4, 1], [10, false, 4, 1], [33, false, 4, 2], [50, false, 4, 2],
-    [99, false, 4, 4], [100, false, 0, 4], [100, true, 0, 4],
-  ])('at weight %p (header %p) of 4 pods runs %p stable and %p canary pods', (weight, header, stable, canary) => {
+    [0, 4, 1], [1, 4, 1], [10, 4, 1], [33, 4, 2], [50, 4, 2], [99, 4, 4], [100, 4, 4],
+  ])('at weight %p of 4 pods runs %p stable and %p canary pods', (weight, stable, canary) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(kind, 4, undefined, weight, header);
+    const sizes = splitTracks(kind, 4, undefined, weight);
     // THEN
     expect(pods(sizes)).toEqual([stable, canary]);
   });
 
   test('with autoscaling, the stable track keeps the whole range and the canary gets its share', () => {
     // GIVEN / WHEN
-    const sizes = splitTracks(kind, 0, autoscaling(5, 20), 20, false);
+    const sizes = splitTracks(kind, 0, autoscaling(5, 20), 20);
     // THEN
     expect(sizes).toEqual({
       stable: { replicas: 0, autoscaling: { minReplicas: 5, maxReplicas: 20, metrics: CPU } },
@@ -175,42 +160,37 @@ describe.each(ROUTERS)('splitTracks with %s', (kind) => {
   });
 
   test.each([
-    [0, false, [2, 10], 'none'], [0, true, [2, 10], [1, 2]], [50, false, [2, 10], [1, 5]], [100, false, 'none', [2, 10]], [100, true, 'none', [2, 10]],
-  ])('with autoscaling at weight %p (header %p), stable %p and canary %p', (weight, header, stable, canary) => {
+    [0, [2, 10], [1, 2]], [50, [2, 10], [1, 5]], [100, [2, 10], [2, 10]],
+  ])('with autoscaling at weight %p, stable %p and canary %p', (weight, stable, canary) => {
     // GIVEN / WHEN
-    const sizes = splitTracks(kind, 0, autoscaling(2, 10), weight as number, header as boolean);
+    const sizes = splitTracks(kind, 0, autoscaling(2, 10), weight as number);
     // THEN
     expect([range(sizes.stable), range(sizes.canary!)]).toEqual([stable, canary]);
   });
 });
 
 describe('splitTracks invariants over every combination', () => {
-  const cases: Array<[TrafficStrategyKind, number, number, Autoscaling | undefined, boolean]> = [];
+  const cases: Array<[TrafficStrategyKind, number, number, Autoscaling | undefined]> = [];
   for (const kind of KINDS) {
     for (const weight of WEIGHTS) {
       for (const total of TOTALS) {
         for (const scaling of [undefined, ...AUTOSCALINGS]) {
-          for (const header of [false, true]) {
-            // The ratio cannot route by header (CanaryRelease never passes one): see the failing test above.
-            if (!(kind === RATIO && header)) {
-              cases.push([kind, weight, total, scaling, header]);
-            }
-          }
+          cases.push([kind, weight, total, scaling]);
         }
       }
     }
   }
 
-  test(`hold for ${cases.length} combinations of kind, weight, total, autoscaling and header`, () => {
-    expect(cases.length).toBe(3 * 7 * 6 * 6 * 2 - 7 * 6 * 6);
-    for (const [kind, weight, total, scaling, header] of cases) {
+  test(`hold for ${cases.length} combinations of kind, weight, total and autoscaling`, () => {
+    expect(cases.length).toBe(3 * 7 * 6 * 6);
+    for (const [kind, weight, total, scaling] of cases) {
       // GIVEN / WHEN
       const given = scaling === undefined ? undefined : { ...scaling };
-      const sizes = splitTracks(kind, scaling === undefined ? total : 0, given, weight, header);
-      const label = `${kind} weight ${weight} total ${total} autoscaling ${JSON.stringify(scaling && [scaling.minReplicas, scaling.maxReplicas])} header ${header}`;
+      const sizes = splitTracks(kind, scaling === undefined ? total : 0, given, weight);
+      const label = `${kind} weight ${weight} total ${total} autoscaling ${JSON.stringify(scaling && [scaling.minReplicas, scaling.maxReplicas])}`;
       const ratio = kind === RATIO;
-      const canaryGetsTraffic = weight > 0 || (!ratio && header);
-      const stableGetsTraffic = weight < 100;
+      // A router's canary runs whenever it exists; the stable track always runs.
+      const canaryRuns = weight > 0 || !ratio;
       const canary = sizes.canary!;
       // THEN
       expect({ label, hasCanary: canary !== undefined }).toEqual({ label, hasCanary: true });
@@ -218,21 +198,21 @@ describe('splitTracks invariants over every combination', () => {
         // Fixed pods, never an autoscaler.
         expect({ label, autoscalers: [sizes.stable.autoscaling, canary.autoscaling] }).toEqual({ label, autoscalers: [undefined, undefined] });
         expect({ label, canaryRuns: canary.replicas > 0, stableRuns: sizes.stable.replicas > 0 })
-          .toEqual({ label, canaryRuns: canaryGetsTraffic, stableRuns: stableGetsTraffic });
+          .toEqual({ label, canaryRuns, stableRuns: true });
         const share = (total * weight) / 100;
         if (ratio) {
           expect({ label, sum: sizes.stable.replicas + canary.replicas }).toEqual({ label, sum: total });
-          expect({ label, withinOnePod: Math.abs(canary.replicas - share) < 1 }).toEqual({ label, withinOnePod: true });
+          expect({ label, withinOnePod: Math.abs(canary.replicas - share) <= 1 }).toEqual({ label, withinOnePod: true });
         } else {
-          expect({ label, stable: sizes.stable.replicas }).toEqual({ label, stable: stableGetsTraffic ? total : 0 });
+          expect({ label, stable: sizes.stable.replicas }).toEqual({ label, stable: total });
           // Its share rounded up, and at least one pod.
           const atLeastShare = canary.replicas >= Math.max(1, share) && canary.replicas < Math.max(1, share) + 1;
-          expect({ label, atLeastShare: canaryGetsTraffic ? atLeastShare : canary.replicas === 0 }).toEqual({ label, atLeastShare: true });
+          expect({ label, atLeastShare }).toEqual({ label, atLeastShare: true });
         }
       } else {
         // Autoscalers: none without a share, else min >= 1 and max > min, with the same metrics.
         expect({ label, given }).toEqual({ label, given: scaling });
-        for (const [track, size, runs] of [['stable', sizes.stable, stableGetsTraffic], ['canary', canary, canaryGetsTraffic]] as const) {
+        for (const [track, size, runs] of [['stable', sizes.stable, true], ['canary', canary, canaryRuns]] as const) {
           expect({ label, track, replicas: size.replicas, hasAutoscaler: size.autoscaling !== undefined })
             .toEqual({ label, track, replicas: 0, hasAutoscaler: runs });
           if (size.autoscaling !== undefined) {
@@ -243,7 +223,7 @@ describe('splitTracks invariants over every combination', () => {
               .toEqual({ label, track, withinRange: true });
           }
         }
-        if (!ratio && stableGetsTraffic) {
+        if (!ratio) {
           expect({ label, stable: sizes.stable.autoscaling }).toEqual({ label, stable: given });
         }
       }

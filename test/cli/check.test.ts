@@ -25,7 +25,7 @@ describe('runCli', () => {
 
   function floatingImage(): any[] {
     const manifests = referenceManifests();
-    manifests.find((m) => m.kind === 'Deployment').spec.template.spec.containers[0].image = 'nginx:latest';
+    manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec.containers[0].image = 'nginx:latest';
     return manifests;
   }
 
@@ -59,7 +59,7 @@ describe('runCli', () => {
   test('exits 0 when only warnings were found', () => {
     // GIVEN
     const manifests = referenceManifests();
-    manifests.find((m) => m.kind === 'Service').spec.type = 'NodePort';
+    manifests.find((m) => m.kind === 'Service')!.spec.type = 'NodePort';
     const file = write('svc.yml', manifests);
     // WHEN
     const outcome = runCli(['check', '--format', 'json', file], NO_STDIN);

@@ -66,6 +66,6 @@ describe("helm create's default scaffold", () => {
       .includes(f.rule));
     expect(unexpected).toEqual([]);
     expect(findings.filter((f) => f.file !== SCAFFOLD)).toEqual([]);
-    expect(findings).toHaveLength(38);
+    expect(findings).toHaveLength(37);
   });
 });

@@ -1,12 +1,14 @@
 // End to end, as an app team consumes the library: the packed npm tarball in a fresh cdk8s app.
 //
-//   npx projen e2e        (part of `npx projen test`, so of `npx projen build` and .ci/run)
+//   npx projen e2e        (part of `npx projen integ`, so of the README's second command and .ci/run)
 //
 // From the repository root, with lib/ built by jsii (`npx projen compile`):
 //   1. `npm pack` the library into a temporary folder;
 //   2. create the README's quickstart app there (`npm init -y`, the README's two `npm install`
-//      commands with the packed tarball and this repository's exact versions, preferring the npm
-//      cache), its cdk8s.yaml and main.ts copied from README.md, and run `npx cdk8s synth`;
+//      commands exactly as written, from the registry, with only `cdk8s-golden` replaced by the
+//      packed tarball: so the newest packages a newcomer gets are the ones tested, and a drift such
+//      as a TypeScript major without the compiler API fails here first), its cdk8s.yaml, tsconfig.json
+//      and main.ts copied from README.md, and run `npx cdk8s synth`;
 //   3. extend main.ts with the README's WebService, InternalApi (+ RBAC grants), CanaryRelease and
 //      SecureNamespace snippets, copied from README.md at run time, and run `npx cdk8s synth`;
 //   4. add the GoldenValidation lines of docs/guardrails.md to cdk8s.yaml and run
@@ -110,17 +112,20 @@ function checkLibIsBuilt(): void {
   }
 }
 
-function installedVersion(name: string): string {
-  return JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
-}
-
-/** The packages of an `npm install` line of the README, with this repository's exact versions (the tarball for the library). */
+/** The arguments of an `npm install` line of the README, as written, but the library's own name replaced by the tarball. */
 function installArgs(line: string, tarball: string): string[] {
   return line.replace(/^npm install\s+/, '').split(/\s+/).filter(Boolean).map((arg) => {
-    if (arg.startsWith('-')) return arg;
     const name = arg.replace(/^(@?[^@]+)@.*$/, '$1');
-    return name === 'cdk8s-golden' ? tarball : `${name}@${installedVersion(name)}`;
+    return name === 'cdk8s-golden' ? tarball : arg;
   });
+}
+
+/** The versions npm installed in the app, for the log: what a newcomer gets today. */
+function installedVersions(app: string, names: string[]): string {
+  return names.map((name) => {
+    const file = path.join(app, 'node_modules', name, 'package.json');
+    return `${name}@${fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : 'missing'}`;
+  }).join(', ');
 }
 
 /** The quickstart's main.ts with the README's construct snippets added before `app.synth();`. */
@@ -197,8 +202,9 @@ function main(): void {
     const installs = installSh.code.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('npm install'));
     if (installs.length === 0) fail(`README.md:${installSh.line}: the quickstart has no \`npm install\` line`);
     for (const line of installs) {
-      run('npm', ['install', ...installArgs(line, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], app);
+      run('npm', ['install', ...installArgs(line, tarball), '--no-audit', '--no-fund', '--loglevel=error'], app);
     }
+    log(`installed ${installedVersions(app, ['cdk8s', 'constructs', 'cdk8s-plus-30', 'cdk8s-cli', 'ts-node', 'typescript', '@types/node'])}`);
     fs.writeFileSync(path.join(app, 'cdk8s.yaml'), cdk8sYaml.code);
     fs.writeFileSync(path.join(app, 'main.ts'), mainTs.code);
     fs.writeFileSync(path.join(app, 'tsconfig.json'), tsconfigJson.code);
@@ -212,6 +218,11 @@ function main(): void {
     log(`main.ts: the quickstart plus the README's ${SCAFFOLD.map((s) => s.heading).join(', ')} snippets (${full.split('\n').length} lines)`);
     const synth = run('npx', ['cdk8s', 'synth'], app, { quiet: true });
     if (!/dist\/\S+\.k8s\.yaml/.test(synth.stdout)) fail(`cdk8s synth wrote no manifest:\n${synth.stdout}${synth.stderr}`);
+    // The quickstart's tsconfig.json type-checks the app, and Node's globals (`process`) with it.
+    fs.writeFileSync(path.join(app, 'node-globals.ts'), 'export const outdir: string | undefined = process.env.CDK8S_OUTDIR;\n');
+    run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], app);
+    fs.rmSync(path.join(app, 'node-globals.ts'));
+    log("tsc --noEmit with the quickstart's tsconfig.json: main.ts and a file that reads process.env compile");
     const plain = readDist(path.join(app, 'dist'));
     log(`cdk8s synth wrote ${[...plain.keys()].join(', ')}`);
     for (const kind of ['Deployment', 'HTTPRoute', 'Namespace', 'ResourceQuota', 'Role']) {

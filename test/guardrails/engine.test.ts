@@ -42,7 +42,7 @@ describe('checkManifests', () => {
 
   test('orders findings by object, then by rule, deterministically', () => {
     // GIVEN two broken objects
-    const first = job({ image: 'busybox' });
+    const first = job({ image: 'busybox', imagePullPolicy: 'IfNotPresent' });
     const second = { ...job({ image: 'alpine:latest', imagePullPolicy: 'IfNotPresent' }), metadata: { name: 'second', namespace: 'shop' } };
     // WHEN the engine runs twice
     const findings = checkManifests([first, second]);

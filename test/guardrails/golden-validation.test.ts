@@ -39,8 +39,8 @@ function synthesizedApp(dir: string, manifests: any[]): { manifests: string[]; c
 
 function broken(): any[] {
   const manifests = referenceManifests();
-  manifests.find((m) => m.kind === 'Deployment').spec.template.spec.containers[0].image = 'nginx:latest';
-  manifests.find((m) => m.kind === 'Service').spec.type = 'NodePort';
+  manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec.containers[0].image = 'nginx:latest';
+  manifests.find((m) => m.kind === 'Service')!.spec.type = 'NodePort';
   return manifests;
 }
 

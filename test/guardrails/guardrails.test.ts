@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, ApiObjectProps, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import { referenceManifests } from './helpers';
@@ -16,7 +16,7 @@ function referenceChart(app: App = Testing.app(), id = 'shop', change: (manifest
   const manifests = referenceManifests();
   change(manifests);
   for (const manifest of manifests) {
-    new ApiObject(chart, manifest.kind, manifest);
+    new ApiObject(chart, manifest.kind, manifest as ApiObjectProps);
   }
   return chart;
 }

@@ -8,6 +8,23 @@ import { Rule } from '../../src/guardrails/rule';
 /** The folder of the test fixtures. */
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
+/**
+ * Conformance data from other projects (the Kubernetes Pod Security fixtures, kube-score's and
+ * Polaris's test manifests) is never committed here: it lies beside the clone, in
+ * `../shared/fixtures/` from the repository root.
+ */
+export const SHARED_FIXTURES = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+
+/** The folder of one set of shared conformance data; throws, never skips, when it is missing. */
+export function sharedFixtures(name: string): string {
+  const folder = path.join(SHARED_FIXTURES, name);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new Error(`conformance data missing: ${folder} is not a folder. The tests read the shared data set '${name}' `
+      + `from ../shared/fixtures/${name}/ beside the repository (it is never copied into it): put it there and run again.`);
+  }
+  return folder;
+}
+
 /** Every document of a YAML file as plain JSON. */
 export function readYaml(file: string): Manifest[] {
   return parseAllDocuments(fs.readFileSync(file, 'utf8')).map((document) => document.toJSON());

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, readYaml, referenceManifests } from './helpers';
+import { FIXTURES, readYaml, referenceManifests, sharedFixtures } from './helpers';
 import { checkManifests } from '../../src/guardrails/engine';
 import { Manifest } from '../../src/guardrails/manifest';
 
@@ -36,7 +36,7 @@ describe('guardrails: the rules never change the manifests', () => {
         object.spec.template.spec.containers[0].image = 'nginx';
       }
     }
-    const manifests = [...reference, ...broken, ...yamlFiles(FIXTURES).flatMap(readYaml)].filter((m) => m !== null);
+    const manifests = [...reference, ...broken, ...[FIXTURES, ...['pod-security', 'kube-score', 'polaris'].map(sharedFixtures)].flatMap(yamlFiles).flatMap(readYaml)].filter((m) => m !== null);
     const copy = JSON.parse(JSON.stringify(manifests));
     deepFreeze(manifests);
     // WHEN every rule checks them

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, readYaml } from './helpers';
+import { readYaml, sharedFixtures } from './helpers';
 import { checkManifests } from '../../src/guardrails/engine';
 import { Manifest } from '../../src/guardrails/manifest';
 import { PSS_BASELINE_RULES } from '../../src/guardrails/rules';
 
-const PSS_FIXTURES = path.join(FIXTURES, 'pod-security');
+// The Kubernetes project's Pod Security conformance fixtures, read where they lie (never copied here).
+const PSS_FIXTURES = sharedFixtures('pod-security');
 
 type Wrapper = (pod: Manifest) => Manifest;
 
@@ -80,10 +81,10 @@ describe('Pod Security Standards v1.30 conformance fixtures', () => {
   });
 
   test('the fixtures are all there', () => {
-    // GIVEN the copied conformance data
+    // GIVEN the shared conformance data
     // WHEN counting the files
     const count = (level: string, outcome: 'pass' | 'fail') => fs.readdirSync(path.join(PSS_FIXTURES, level, outcome)).length;
-    // THEN nothing was lost in the copy
+    // THEN every file is there
     expect([count('baseline-v1.30', 'fail'), count('baseline-v1.30', 'pass'), count('restricted-v1.30', 'fail'), count('restricted-v1.30', 'pass')])
       .toEqual([29, 11, 69, 19]);
     expect(fs.existsSync(path.join(PSS_FIXTURES, 'README.md'))).toBe(true);

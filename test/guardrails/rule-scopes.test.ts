@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FIXTURES, readYaml, referenceManifests } from './helpers';
+import { FIXTURES, readYaml, referenceManifests, sharedFixtures } from './helpers';
 import { randomManifests } from './random-manifests';
 import { buildContext } from '../../src/guardrails/context';
 import { checkManifests } from '../../src/guardrails/engine';
@@ -18,7 +18,7 @@ function fixtures(dir: string): Manifest[] {
 const KINDS = [
   'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController', 'Service',
   'Ingress', 'HTTPRoute', 'GRPCRoute', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Role',
-  'ClusterRole', 'ServiceAccount', 'ConfigMap', 'Namespace', 'Widget',
+  'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ServiceAccount', 'ConfigMap', 'Namespace', 'Widget',
 ];
 
 /** Values every rule reports on, wherever it looks: a rule out of its scope must still report nothing. */
@@ -45,14 +45,14 @@ const BAD_SPEC = {
 
 /** Every object of the reference web service, and its spec, dressed up as every kind, with and without pod template. */
 function everyKind(): Manifest[] {
-  const broken = referenceManifests().map((m) => ({ ...m, spec: { ...m.spec, ...BAD_SPEC }, rules: BAD_SPEC.rules }));
+  const broken = referenceManifests().map((m): Manifest => ({ ...m, spec: { ...m.spec, ...BAD_SPEC }, rules: BAD_SPEC.rules, roleRef: { kind: 'ClusterRole', name: 'cluster-admin' } }));
   const reference = [...referenceManifests(), ...broken];
   const deployment = reference.find((m) => m.kind === 'Deployment')!;
   const podSpec = deployment.spec.template.spec;
   const variants: Manifest[] = [];
   for (const kind of KINDS) {
     for (const source of reference) {
-      for (const apiVersion of ['v1', 'apps/v1', 'example.com/v1']) {
+      for (const apiVersion of ['v1', 'apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'example.com/v1']) {
         variants.push({ ...source, apiVersion, kind });
         variants.push({ ...source, apiVersion, kind, spec: { ...source.spec, template: { metadata: { labels: { a: 'b' } }, spec: podSpec } } });
         variants.push({ ...source, apiVersion, kind, spec: { ...source.spec, jobTemplate: { spec: { template: { spec: podSpec } } } } });
@@ -66,7 +66,7 @@ function everyKind(): Manifest[] {
 describe('guardrails: rule scopes', () => {
   const corpus = [
     ...referenceManifests(),
-    ...fixtures(FIXTURES),
+    ...[FIXTURES, ...['pod-security', 'kube-score', 'polaris'].map(sharedFixtures)].flatMap(fixtures),
     ...everyKind(),
     ...[1, 2, 3, 4].flatMap((seed) => randomManifests(100 + seed, 200)),
   ];

@@ -1,5 +1,5 @@
 import { Size, Testing } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import { Construct } from 'constructs';
 import { NamespaceQuota, NamespaceQuotaProps } from '../../src/namespace/namespace-quota';
 

@@ -1,11 +1,10 @@
 import { Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { NetworkPeer, NetworkPort, PeerSelection } from '../../src/network/network-peer';
 import { checkCidr, checkPorts, NAMESPACE_NAME_LABEL, policyPeer, policyPorts } from '../../src/network/policy-peer';
 
 const CIDR_FIX = "use a network in CIDR notation, such as '203.0.113.0/24' or '2001:db8::/32'";
-const NAME_FIX = "use lower-case letters, digits, '-' and '.', such as 'app-secrets'";
 
 function webScope(): Construct {
   const chart = Testing.chart();

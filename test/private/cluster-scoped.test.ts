@@ -1,5 +1,5 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { clusterScoped } from '../../src/private/cluster-scoped';
 
 function byKind(manifests: any[], kind: string): any[] {

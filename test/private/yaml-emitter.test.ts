@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
-import { stringifyDocuments } from '../../src/private/yaml-emitter';
+import { STRING_CACHES, stringifyDocuments } from '../../src/private/yaml-emitter';
 
 /** Strings that YAML 1.1 reads as something else, or that need quotes or block style. */
 const TRICKY = [
@@ -75,5 +75,29 @@ describe('stringifyDocuments', () => {
     // GIVEN / WHEN / THEN
     expect(stringifyDocuments([])).toEqual(Yaml.stringify());
     expect(stringifyDocuments([undefined, { a: 1 }, undefined])).toEqual(Yaml.stringify(undefined, { a: 1 }, undefined));
+  });
+});
+
+describe('string caches', () => {
+  test('stay bounded over many distinct strings, short and long, and the output stays right', () => {
+    // GIVEN 24,000 distinct label values, 12,000 annotation keys, and config-file-sized values
+    const docs = Array.from({ length: 1_200 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: `cm-${i}`,
+        labels: Object.fromEntries(Array.from({ length: 10 }, (__, j) => [`k${j}`, `value-${i}-${j}`])),
+        annotations: Object.fromEntries(Array.from({ length: 10 }, (__, j) => [`example.com/a-${i}-${j}`, `on ${i} ${j}`])),
+      },
+      data: { 'big.txt': `${'x'.repeat(2_000)} ${i}` },
+    }));
+    // WHEN
+    const yaml = stringifyDocuments(docs);
+    // THEN
+    expect(STRING_CACHES.valueText.size).toBeLessThanOrEqual(20_000);
+    expect(STRING_CACHES.plainKey.size).toBeLessThanOrEqual(20_000);
+    const last = docs.slice(-20);
+    expect(yaml.endsWith(stringifyDocuments(last))).toBe(true);
+    expect(stringifyDocuments(last)).toEqual(Yaml.stringify(...last));
   });
 });

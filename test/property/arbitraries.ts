@@ -2,8 +2,9 @@
  * Shared arbitraries and checks of the property-based tests (issue 9): generated props of every
  * construct, the invariants their output must hold, and the shape every refusal must have.
  *
- * Run counts: `GOLDEN_PROPERTY_RUNS` (the base count, default 200; see BUDGET for each kind of
- * property) and `GOLDEN_PROPERTY_SEED` (default a fixed seed, so CI is reproducible; `random` for a
+ * Run counts: `GOLDEN_PROPERTY_RUNS` (the base count; see BUDGET for each kind of property):
+ * 25 by default, sized for the feedback of the unit layer (`npx projen test`); the integration
+ * layer (`npx projen integ`, in CI) runs every property again with 200. And `GOLDEN_PROPERTY_SEED` (default a fixed seed, so CI is reproducible; `random` for a
  * fresh seed each run). Locally:
  *   GOLDEN_PROPERTY_RUNS=2000 GOLDEN_PROPERTY_SEED=random npx jest test/property --coverage=false
  * A failing property prints its seed and path and the shrunk counterexample; keep it as a named
@@ -13,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import { Construct } from 'constructs';
 import fc from 'fast-check';
 import {
@@ -30,8 +31,8 @@ import { schemaErrors } from '../util/schema';
 // Run counts
 // ---------------------------------------------------------------------------------------------
 
-/** The base run count (see BUDGET), more locally with GOLDEN_PROPERTY_RUNS. */
-export const RUNS = Math.max(1, Number(process.env.GOLDEN_PROPERTY_RUNS ?? 200));
+/** The base run count (see BUDGET): 25 in the unit layer, 200 in the integration layer (GOLDEN_PROPERTY_RUNS). */
+export const RUNS = Math.max(1, Number(process.env.GOLDEN_PROPERTY_RUNS ?? 25));
 /** The seed: fixed by default (reproducible CI), or GOLDEN_PROPERTY_SEED=<n> / `random`. */
 const seedSetting = process.env.GOLDEN_PROPERTY_SEED;
 export const SEED = seedSetting === 'random' ? undefined : Number(seedSetting ?? 20250609);
@@ -47,8 +48,8 @@ export function runs(fraction: number): number {
 }
 
 /**
- * The run counts of each kind of property, as fractions of RUNS (default 200, so every property
- * runs a few hundred times in CI): refusals are cheap (a construction that throws), a valid synth
+ * The run counts of each kind of property, as fractions of RUNS (200 in the integration layer, so
+ * every property runs a few hundred times in CI): refusals are cheap (a construction that throws), a valid synth
  * plus every check costs 10 to 60 ms, and the determinism property synthesizes YAML twice.
  */
 export const BUDGET = {

@@ -4,7 +4,7 @@
  * are fixed in src/.
  */
 import { App, Chart, Size } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import {
   expectHardened, expectHardenedOrRefused, expectRefused, namespaced, synthApp,
 } from './arbitraries';

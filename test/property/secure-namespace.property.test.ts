@@ -1,5 +1,5 @@
 import { App, Chart, Size } from 'cdk8s';
-import { Cpu } from 'cdk8s-plus-30';
+import { Cpu } from 'cdk8s-plus-30/lib/container';
 import fc from 'fast-check';
 import {
   annotations, anyText, badText, BUDGET, dnsLabel, dropUndefined, expectHardenedOrRefused, expectRefused, HUGE_QUOTA, image, labels,

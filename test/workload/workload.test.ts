@@ -1,5 +1,5 @@
 import { Duration, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-30';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ApiProtocol, ApiResource, HealthCheck } from '../../src';
 import { checkGrant } from '../../src/rbac/grants';

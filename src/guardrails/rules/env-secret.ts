@@ -1,8 +1,9 @@
 import { looksSecret } from '../../conventions/secret-names';
+import { secretShapeOf } from '../../conventions/secret-values';
 import { objectsAt } from '../manifest';
 import { Rule } from '../rule';
 
-/** Secrets are never written as literal env values. */
+/** Secrets are never written as literal env values: by the variable's name, or by the value's shape. */
 export const envSecret: Rule = {
   id: 'env-secret',
   severity: 'error',
@@ -12,8 +13,14 @@ export const envSecret: Rule = {
     const messages: string[] = [];
     for (const ref of context.podTemplateOf(object)?.containers ?? []) {
       for (const env of objectsAt(ref.container.env)) {
-        if (typeof env.name === 'string' && looksSecret(env.name) && env.value !== undefined && env.value !== null && env.value !== '') {
+        if (typeof env.name !== 'string' || env.value === undefined || env.value === null || env.value === '') {
+          continue;
+        }
+        const shape = typeof env.value === 'string' ? secretShapeOf(env.value) : undefined;
+        if (looksSecret(env.name)) {
           messages.push(`${ref.label}: env ${env.name} has a literal value, use valueFrom.secretKeyRef`);
+        } else if (shape !== undefined) {
+          messages.push(`${ref.label}: env ${env.name} holds ${shape} as a literal value, use valueFrom.secretKeyRef`);
         }
       }
     }

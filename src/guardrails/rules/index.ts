@@ -14,6 +14,7 @@ import { imageTag } from './image-tag';
 import { ingressBackend } from './ingress-backend';
 import { ingressTls } from './ingress-tls';
 import { instanceLabel } from './instance-label';
+import { jobRestartPolicy } from './job-restart-policy';
 import { labelValues } from './label-values';
 import { livenessProbe } from './liveness-probe';
 import { memoryLimit } from './memory-limit';
@@ -46,6 +47,7 @@ import { pssSeLinux } from './pss-selinux';
 import { pssSysctls } from './pss-sysctls';
 import { pssWindowsHostProcess } from './pss-windows-host-process';
 import { pullPolicy } from './pull-policy';
+import { rbacClusterAdmin } from './rbac-cluster-admin';
 import { rbacWildcard } from './rbac-wildcard';
 import { readOnlyRoot } from './read-only-root';
 import { readinessProbe } from './readiness-probe';
@@ -115,6 +117,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   antiAffinity,
   topologySpread,
   rollingUpdate,
+  jobRestartPolicy,
   instanceLabel,
   labelValues,
   pdb,
@@ -131,6 +134,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   netpolCoversPod,
   netpolTargetsPod,
   rbacWildcard,
+  rbacClusterAdmin,
   clusterScopedNamespace,
   deprecatedApi,
 ];
@@ -181,4 +185,6 @@ export const RULE_SCOPES: ReadonlyMap<Rule, RuleScope> = new Map<Rule, RuleScope
   [ingressTls, { kinds: ['Ingress'] }],
   [netpolTargetsPod, { kinds: ['NetworkPolicy'] }],
   [rbacWildcard, { kinds: ['Role', 'ClusterRole'] }],
+  [rbacClusterAdmin, { kinds: ['RoleBinding', 'ClusterRoleBinding'] }],
+  [jobRestartPolicy, { podTemplate: true, kinds: ['Job', 'CronJob'] }],
 ]);

@@ -4,11 +4,34 @@ import { REPLICATED_KINDS } from '../pod-template';
 import { minimumReplicas } from '../replicas';
 import { Rule } from '../rule';
 
+/** A budget value as the API server reads an IntOrString: a count, a percentage, or neither (refused). */
+type Budget = { readonly count: number } | { readonly percent: number } | undefined;
+
+/** Reads an IntOrString as the API server validates it: a non-negative integer or `<digits>%` up to 100%. */
+function budgetOf(value: unknown): Budget {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 0 ? { count: value } : undefined;
+  }
+  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) {
+    const percent = Number(value.slice(0, -1));
+    return percent <= 100 ? { percent } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The pods a budget keeps available on a number of replicas, as the disruption controller
+ * computes it: a percentage of minAvailable is rounded up.
+ */
+function keptAvailable(budget: NonNullable<Budget>, replicas: number): number {
+  return 'count' in budget ? budget.count : Math.ceil((budget.percent * replicas) / 100);
+}
+
 /** A PodDisruptionBudget allows at least one voluntary disruption. */
 export const pdbPolicy: Rule = {
   id: 'pdb-policy',
   severity: 'error',
-  why: 'A budget that allows no disruption (maxUnavailable 0, minAvailable 100% or >= replicas) blocks every node drain and cluster upgrade.',
+  why: 'A budget that allows no disruption (maxUnavailable 0, minAvailable 100% or >= replicas) blocks every node drain and cluster upgrade; a value the API server refuses (150%, 1.5%, -1) is never applied.',
   fix: 'Set maxUnavailable: 1 (and no minAvailable).',
   check: (object, context) => {
     if (kindOf(object) !== 'PodDisruptionBudget') {
@@ -23,30 +46,30 @@ export const pdbPolicy: Rule = {
     if (!hasMin && !hasMax) {
       return ['neither minAvailable nor maxUnavailable is set'];
     }
+    const field = hasMax ? 'maxUnavailable' : 'minAvailable';
+    const budget = budgetOf(spec[field]);
+    if (budget === undefined) {
+      return [`${field} is ${quote(spec[field])}, which the API server refuses: write a non-negative integer or a percentage from 0% to 100%`];
+    }
     if (hasMax) {
-      return isZero(spec.maxUnavailable) ? [`maxUnavailable is ${quote(spec.maxUnavailable)}, which allows no disruption`] : [];
+      // a percentage of maxUnavailable is rounded up: only 0 and 0% allow no disruption
+      return ('count' in budget ? budget.count : budget.percent) === 0 ? [`maxUnavailable is ${quote(spec.maxUnavailable)}, which allows no disruption`] : [];
     }
-    const min = spec.minAvailable;
-    if (typeof min === 'string' && /^\s*100(\.0*)?%\s*$/.test(min)) {
-      return [`minAvailable is ${quote(min)}, which allows no disruption`];
-    }
-    if (typeof min !== 'number') {
-      return [];
+    if ('percent' in budget && budget.percent === 100) {
+      return [`minAvailable is ${quote(spec.minAvailable)}, which allows no disruption`];
     }
     const messages: string[] = [];
     for (const template of context.podTemplatesSelectedBy(context.namespaceOf(object), spec.selector)) {
       const owner = template.owner;
       if (REPLICATED_KINDS.has(kindOf(owner))) {
         const replicas = minimumReplicas(owner, context);
-        if (min >= replicas) {
-          messages.push(`minAvailable is ${min}, but ${describeObject(owner)} runs ${replicas} replica${replicas === 1 ? '' : 's'}: no pod can be evicted`);
+        const kept = keptAvailable(budget, replicas);
+        if (kept >= replicas) {
+          const of = 'percent' in budget ? ` (${kept} of ${replicas} pods, rounded up)` : '';
+          messages.push(`minAvailable is ${quote(spec.minAvailable)}${of}, but ${describeObject(owner)} runs ${replicas} replica${replicas === 1 ? '' : 's'}: no pod can be evicted`);
         }
       }
     }
     return messages;
   },
 };
-
-function isZero(value: unknown): boolean {
-  return value === 0 || (typeof value === 'string' && /^\s*0+(\.0*)?%?\s*$/.test(value));
-}

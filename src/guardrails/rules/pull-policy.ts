@@ -1,15 +1,28 @@
 import { quote } from '../manifest';
 import { Rule } from '../rule';
+import { isPinnedImage } from './image-tag';
 
-/** Every container pulls its image Always. */
+/**
+ * The pull policy as the API server stores it: an unset policy defaults to Always for an image
+ * with no tag or the tag `latest` (and no digest), and to IfNotPresent for any other image.
+ */
+export function storedPullPolicy(container: { readonly imagePullPolicy?: unknown; readonly image?: unknown }): unknown {
+  if (container.imagePullPolicy !== undefined && container.imagePullPolicy !== null) {
+    return container.imagePullPolicy;
+  }
+  return typeof container.image === 'string' && container.image !== '' && !isPinnedImage(container.image) ? 'Always' : undefined;
+}
+
+/** Every container pulls its image Always, as the cluster stores it (unset policies are defaulted first). */
 export const pullPolicy: Rule = {
   id: 'pull-policy',
   severity: 'warning',
   why: 'With IfNotPresent a node runs whatever image it cached under the tag, and skips the registry\'s access check.',
   fix: 'Set imagePullPolicy: Always on every container.',
   check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
-    .filter((ref) => ref.container.imagePullPolicy !== 'Always')
-    .map((ref) => (ref.container.imagePullPolicy === undefined
-      ? `${ref.label}: imagePullPolicy is unset, expected 'Always'`
-      : `${ref.label}: imagePullPolicy is ${quote(ref.container.imagePullPolicy)}, expected 'Always'`)),
+    .map((ref): [string, unknown] => [ref.label, storedPullPolicy(ref.container)])
+    .filter(([, policy]) => policy !== 'Always')
+    .map(([label, policy]) => (policy === undefined
+      ? `${label}: imagePullPolicy is unset (IfNotPresent for a pinned image), expected 'Always'`
+      : `${label}: imagePullPolicy is ${quote(policy)}, expected 'Always'`)),
 };

@@ -1,12 +1,47 @@
-import { arrayAt, kindOf, objectsAt } from '../manifest';
+import { Manifest, arrayAt, kindOf, objectsAt } from '../manifest';
 import { Rule } from '../rule';
 
-/** Subresources whose access amounts to running code in other pods. */
-const EXEC_RESOURCES: ReadonlySet<string> = new Set(['pods/exec', 'pods/attach']);
+/** What a rule must not grant without a written reason, and the verbs that reach it. */
+interface Sensitive {
+  /** The resource as the authorizer names it: `resource` or `resource/subresource`. */
+  readonly resource: string;
+  /** The verbs that reach it; undefined: every verb. */
+  readonly verbs?: ReadonlyArray<string>;
+  /** Whether a rule limited by resourceNames is acceptable. */
+  readonly byNameIsFine: boolean;
+}
+
+/**
+ * Secrets (every verb: reading one is reading a credential, writing one can mint a token) unless
+ * granted by name, and exec / attach, which are reached with `create` (and `get`, which the
+ * API server accepts for the WebSocket upgrade) on the pods' subresource, by name or not.
+ */
+const SENSITIVE: ReadonlyArray<Sensitive> = [
+  { resource: 'secrets', byNameIsFine: true },
+  { resource: 'pods/exec', verbs: ['create', 'get'], byNameIsFine: false },
+  { resource: 'pods/attach', verbs: ['create', 'get'], byNameIsFine: false },
+];
+
+/** Whether a PolicyRule's resources match a resource as the RBAC authorizer does: `*`, the exact name, or `*\/<subresource>`. */
+export function resourceMatches(ruleResources: ReadonlyArray<unknown>, resource: string): boolean {
+  const slash = resource.indexOf('/');
+  const subresource = slash < 0 ? '' : resource.slice(slash + 1);
+  return ruleResources.some((r) => r === '*' || r === resource || (subresource !== '' && r === `*/${subresource}`));
+}
+
+/** Whether a PolicyRule grants one verb on one resource of the core API group, as the RBAC authorizer decides. */
+function grants(rule: Manifest, resource: string, verbs: ReadonlyArray<string> | undefined): boolean {
+  const ruleVerbs = arrayAt(rule.verbs);
+  return arrayAt(rule.apiGroups).some((g) => g === '' || g === '*')
+    && resourceMatches(arrayAt(rule.resources), resource)
+    && (verbs === undefined ? ruleVerbs.length > 0 : ruleVerbs.some((v) => v === '*' || verbs.includes(v)));
+}
 
 /**
  * Roles grant no wildcards, no exec or attach, and Secrets only by name: a rule scoped by
  * `resourceNames` reads the credentials the app owns, not every credential of the namespace.
+ * Rules are matched as the RBAC authorizer matches them: `*` in apiGroups, resources and verbs,
+ * `*\/exec` for every resource's exec subresource, and exec / attach only with a verb that reaches them.
  */
 export const rbacWildcard: Rule = {
   id: 'rbac-wildcard',
@@ -25,9 +60,9 @@ export const rbacWildcard: Rule = {
         }
       }
       const byName = arrayAt(rule.resourceNames).length > 0;
-      // secrets, pods/exec and pods/attach of the core API group ('' or a wildcard).
-      const coreGroup = arrayAt(rule.apiGroups).some((g) => g === '' || g === '*');
-      const sensitive = coreGroup ? arrayAt(rule.resources).filter((resource) => EXEC_RESOURCES.has(resource) || (resource === 'secrets' && !byName)) : [];
+      const sensitive = SENSITIVE
+        .filter((s) => !(byName && s.byNameIsFine) && grants(rule, s.resource, s.verbs))
+        .map((s) => s.resource);
       if (sensitive.length > 0) {
         messages.push(`rule ${index}: grants access to ${sensitive.join(', ')}`);
       }

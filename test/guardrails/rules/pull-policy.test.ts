@@ -28,7 +28,30 @@ describe('pull-policy', () => {
     // WHEN the rule runs
     const messages = messagesOf(pullPolicy, manifests);
     // THEN the rule names the field and the value
-    expect(messages).toEqual(["container app: imagePullPolicy is unset, expected 'Always'"]);
+    expect(messages).toEqual(["container app: imagePullPolicy is unset (IfNotPresent for a pinned image), expected 'Always'"]);
+  });
+
+  test.each(['ghcr.io/acme/storefront', 'ghcr.io/acme/storefront:latest', 'localhost:5000/storefront'])(
+    'compliant: unset for %s, which Kubernetes defaults to Always', (image) => {
+      // GIVEN an unset policy on an image without a tag or with the tag latest (stored as Always)
+      const manifests = referenceManifests();
+      delete appContainer(manifests).imagePullPolicy;
+      appContainer(manifests).image = image;
+      // WHEN the rule runs
+      const messages = messagesOf(pullPolicy, manifests);
+      // THEN nothing is reported: the object is judged as the cluster stores it
+      expect(messages).toEqual([]);
+    });
+
+  test('non-compliant: unset for an image pinned by digest, which Kubernetes defaults to IfNotPresent', () => {
+    // GIVEN an unset policy on an image with a digest and no tag
+    const manifests = referenceManifests();
+    delete appContainer(manifests).imagePullPolicy;
+    appContainer(manifests).image = `ghcr.io/acme/storefront@sha256:${'a'.repeat(64)}`;
+    // WHEN the rule runs
+    const messages = messagesOf(pullPolicy, manifests);
+    // THEN the rule reports it
+    expect(messages).toEqual(["container app: imagePullPolicy is unset (IfNotPresent for a pinned image), expected 'Always'"]);
   });
 
   test('not applicable: a ConfigMap', () => {
