@@ -394,12 +394,15 @@ export function healthCheck(grpc: boolean): fc.Arbitrary<{ check: HealthCheck; k
 /** Startup, readiness and liveness overrides, readiness and liveness never the same check. */
 export function probes(protocol: ApiProtocol): fc.Arbitrary<Pick<WorkloadOptions, 'startupProbe' | 'readinessProbe' | 'livenessProbe'>> {
   const grpc = protocol === ApiProtocol.GRPC;
-  const defaults = grpc ? { readiness: 'grpc ', liveness: 'tcp' } : { readiness: 'http /readyz', liveness: 'http /healthz' };
+  const defaults = grpc ? { readiness: 'grpc ', liveness: 'tcp' }
+    : protocol === ApiProtocol.TCP ? { readiness: 'tcp', liveness: 'tcp' } : { readiness: 'http /readyz', liveness: 'http /healthz' };
   return fc.record({
     startup: fc.option(healthCheck(grpc), { nil: undefined }),
     readiness: fc.option(healthCheck(grpc), { nil: undefined }),
     liveness: fc.option(healthCheck(grpc), { nil: undefined }),
-  }).filter(({ readiness, liveness }) => (readiness?.key ?? defaults.readiness) !== (liveness?.key ?? defaults.liveness))
+  }).filter(({ readiness, liveness }) => (readiness === undefined && liveness === undefined)
+    // the same check is refused, except TCP's own defaults, which the Deployment acknowledges
+    || (readiness?.key ?? defaults.readiness) !== (liveness?.key ?? defaults.liveness))
     .map(({ startup, readiness, liveness }) => ({ startupProbe: startup?.check, readinessProbe: readiness?.check, livenessProbe: liveness?.check }));
 }
 

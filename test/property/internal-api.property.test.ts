@@ -9,7 +9,7 @@ import {
 } from './arbitraries';
 import { ApiProtocol, InternalApi, InternalApiProps, NetworkPeer, WebService } from '../../src';
 
-const protocol = fc.constantFrom(ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC);
+const protocol = fc.constantFrom(ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC, ApiProtocol.TCP);
 
 /** Valid InternalApi props, for each protocol (gRPC probes only for gRPC). */
 const internalApiProps: fc.Arbitrary<InternalApiProps> = protocol.chain((p) => fc.record({
