@@ -67,7 +67,8 @@ export interface CanaryReleaseProps extends WorkloadOptions, ExposureOptions {
    */
   readonly steps?: number[];
   /**
-   * The protocol the service speaks.
+   * The protocol the service speaks. `ApiProtocol.TCP` works with the replica-ratio strategy and
+   * no `host` only (raw TCP cannot be routed by HTTP host or weight).
    * @default ApiProtocol.HTTP
    */
   readonly protocol?: ApiProtocol;
@@ -180,7 +181,11 @@ export class CanaryRelease extends GoldenConstruct {
     const exposure = gateway ? undefined : resolveExposure(this, this.name, props);
     const protocol = props.protocol ?? ApiProtocol.HTTP;
     if (!(protocol instanceof ApiProtocol)) {
-      fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C or ApiProtocol.GRPC');
+      fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
+    }
+    if (protocol === ApiProtocol.TCP && (gateway || exposure?.host !== undefined)) {
+      fail(this, 'protocol', 'raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute)', gateway ? 'gateway-api' : exposure?.host,
+        'leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks\' pods');
     }
     const component = gateway || exposure?.host !== undefined ? 'web' : 'api';
     const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { CanaryRelease, CanaryReleaseProps, InternalApi, IngressTls, TrafficStrategy, WebService } from '../src';
+import { ApiProtocol, CanaryRelease, CanaryReleaseProps, InternalApi, IngressTls, NetworkPeer, TrafficStrategy, WebService } from '../src';
 import { byKind, grantingApp, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
 import { checkManifests } from '../src/guardrails/engine';
@@ -278,6 +278,22 @@ describe('CanaryRelease as a workload among others', () => {
     expect(deployment(docs, 'canary').spec.template.spec.volumes).toContainEqual({ name: 'config', configMap: { name: maps[1] } });
   });
 
+  test('a raw TCP release splits connections by pods: TCP probes, no appProtocol on any Service', () => {
+    // GIVEN / WHEN
+    const chart = namespacedChart();
+    const release = new CanaryRelease(chart, 'cache', {
+      stable: { image: 'ghcr.io/acme/cache:7.2.0' }, canary: { image: 'ghcr.io/acme/cache:7.4.0', weight: 10 }, protocol: ApiProtocol.TCP, port: 6379,
+    });
+    release.allowFrom(NetworkPeer.namespace('monitoring'));
+    const docs = Testing.synth(chart);
+    // THEN
+    expect(byKind(docs, 'Service').map((s) => [s.metadata.name, s.spec.ports])).toEqual(['cache-stable', 'cache-canary', 'cache'].map((name) => [
+      name, [{ name: 'tcp', port: 80, targetPort: 'tcp', protocol: 'TCP' }],
+    ]));
+    expect(byKind(docs, 'Deployment').map((d) => d.spec.template.spec.containers[0].readinessProbe.tcpSocket)).toEqual([{ port: 'tcp' }, { port: 'tcp' }]);
+    expect(findings(docs)).toEqual([]);
+  });
+
   test('grants go to both tracks', () => {
     const chart = namespacedChart('shop', grantingApp());
     const release = new CanaryRelease(chart, 'storefront', { stable: { image: STABLE }, canary: { image: CANARY, weight: 10 }, host: 'shop.example.com' });
@@ -316,6 +332,12 @@ describe('CanaryRelease refuses bad input', () => {
       '[shop/storefront] steps[2]: must be above the step before it (50), got 25; list the weights in ascending order, each once'],
     ['a strategy that is no TrafficStrategy', { strategy: 'replica-ratio' as any },
       "[shop/storefront] strategy: must be a TrafficStrategy, got 'replica-ratio'; use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()"],
+    ['a protocol that is no ApiProtocol', { protocol: 'tcp' as any },
+      "[shop/storefront] protocol: must be an ApiProtocol, got 'tcp'; use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP"],
+    ['raw TCP with a host', { protocol: ApiProtocol.TCP },
+      "[shop/storefront] protocol: raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute), got 'shop.example.com'; leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks' pods"],
+    ['raw TCP with the Gateway API', { protocol: ApiProtocol.TCP, host: undefined, strategy: TrafficStrategy.gatewayApi({ gatewayName: 'public' }) },
+      "[shop/storefront] protocol: raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute), got 'gateway-api'; leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks' pods"],
     ['one replica in all', { replicas: 1 },
       '[shop/storefront] replicas: must be a whole number from 2 to 10000, got 1; use a whole number of at least 2, so that both tracks can run at once (or use autoscaling)'],
   ];
