@@ -18,7 +18,8 @@ import { Cpu } from 'cdk8s-plus-30/lib/container';
 import { Construct } from 'constructs';
 import fc from 'fast-check';
 import {
-  ApiProtocol, ApiResource, AutoscalingOptions, INetworkPeer, NetworkPeer, NetworkPort, CpuLimits, EnvSource, HealthCheck, HealthCheckOptions,
+  ApiProtocol, ApiResource, AutoscalingOptions, ClusterDns, INetworkPeer, NetworkPeer, NetworkPort, CpuLimits, EnvSource, HealthCheck,
+  HealthCheckOptions,
   IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
 } from '../../src';
@@ -561,6 +562,15 @@ export function platformDefaults(allowedRegistry?: string): fc.Arbitrary<Platfor
     cpuLimits: fc.oneof(fc.constant(CpuLimits.ENABLED), anyText.filter((s) => s.trim().length >= 10).map((r) => CpuLimits.disabled(r))),
     priorityClassName: referenceName,
     securityPreset: fc.constantFrom(SecurityPreset.RESTRICTED, SecurityPreset.PLATFORM_ASSIGNED),
+    dns: fc.oneof(
+      fc.constantFrom(ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.ipBlock('169.254.20.10/32')),
+      fc.tuple(namespaceName, labels.filter((l) => Object.keys(l).length > 0), fc.integer({ min: 1, max: 65535 }))
+        .map(([ns, l, p]) => ClusterDns.pods(ns, l, [NetworkPort.udp(p), NetworkPort.tcp(p)])),
+    ),
+    apiServer: fc.record({
+      cidrs: fc.constantFrom(['10.0.0.10/32'], ['172.16.0.0/28', '172.16.1.0/28'], ['2001:db8::10/128']),
+      port: fc.constantFrom(443, 6443),
+    }),
   }, { requiredKeys: [] }).map((p) => dropUndefined(p) as PlatformDefaultsProps);
 }
 

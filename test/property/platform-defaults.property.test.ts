@@ -6,7 +6,7 @@ import {
   testValidOutput,
 } from './arbitraries';
 import {
-  CanaryRelease, InternalApi, NetworkPeer, PlatformDefaults, PlatformDefaultsProps, SecureNamespace, TrafficStrategy, WebService,
+  CanaryRelease, ClusterDns, InternalApi, NetworkPeer, PlatformDefaults, PlatformDefaultsProps, SecureNamespace, TrafficStrategy, WebService,
 } from '../../src';
 
 /** Every construct of the library under App and Chart defaults (construct props set nothing the defaults set). */
@@ -65,6 +65,10 @@ const platformMutation: fc.Arbitrary<Mutation> = fc.oneof(
   mutation('labels', fc.constantFrom({ 'bad key!': 'x' }, { k: 'bad value!' }, { k: 5 }, { 'app.kubernetes.io/name': 'x' }, 'fast', ['team-a'], 42, true), 'labels'),
   mutation('resources', fc.oneof(notAnObject, fc.constant({}))),
   mutation('allowedRegistries', fc.oneof(fc.constantFrom('ghcr.io/acme', [''], [' '], [5], [null], {}, ['registry.elsewhere.io']))),
+  mutation('dns', fc.oneof(notAnObject, fc.constant({}), fc.constantFrom(ClusterDns.ipBlock('169.254.20.10'), ClusterDns.pods('kube-system', {}),
+    ClusterDns.pods('Kube_System', { app: 'dns' }), ClusterDns.ipBlock('169.254.20.10/32', [])))),
+  mutation('apiServer', fc.oneof(notAnObject, fc.constantFrom({}, { cidrs: [], port: 443 }, { cidrs: ['10.0.0.10'], port: 443 },
+    { cidrs: ['10.0.0.10/32'], port: 0 }, { cidrs: '10.0.0.10/32', port: 443 }))),
   mutation('priorityClassName', fc.oneof(notAString.filter((v) => v !== undefined), badText.filter((s) => s.length < 254 && /[^a-z0-9.-]|^$|^[.-]|[.-]$|\.\./.test(s)))),
 );
 
