@@ -139,7 +139,7 @@ export class CanaryRelease extends GoldenConstruct {
     }
     this.name = checkObjectName(this, 'name', props.name ?? id, 63 - LONGEST_TRACK_SUFFIX);
     const strategy = props.strategy ?? TrafficStrategy.replicaRatio();
-    if (!(strategy instanceof TrafficStrategy)) {
+    if (!TrafficStrategy.isTrafficStrategy(strategy)) {
       fail(this, 'strategy', 'must be a TrafficStrategy', strategy, 'use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()');
     }
     this.strategy = strategy;
@@ -180,10 +180,10 @@ export class CanaryRelease extends GoldenConstruct {
     const gateway = strategy.kind === TrafficStrategyKind.GATEWAY_API;
     const exposure = gateway ? undefined : resolveExposure(this, this.name, props);
     const protocol = props.protocol ?? ApiProtocol.HTTP;
-    if (!(protocol instanceof ApiProtocol)) {
+    if (!ApiProtocol.isApiProtocol(protocol)) {
       fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
     }
-    if (protocol === ApiProtocol.TCP && (gateway || exposure?.host !== undefined)) {
+    if (protocol._rawTcp && (gateway || exposure?.host !== undefined)) {
       fail(this, 'protocol', 'raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute)', gateway ? 'gateway-api' : exposure?.host,
         'leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks\' pods');
     }

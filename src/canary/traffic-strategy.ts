@@ -1,3 +1,5 @@
+import { brand, isBranded } from '../private/brand';
+
 /** A header that always routes a request to the canary (for testers and synthetic checks). */
 export interface CanaryHeaderMatch {
   /** The header name, e.g. `x-canary`. */
@@ -53,6 +55,11 @@ export enum TrafficStrategyKind {
 
 /** How a CanaryRelease moves traffic to the canary. */
 export class TrafficStrategy {
+  /** Whether `x` is a TrafficStrategy, from any installed copy of this library. */
+  public static isTrafficStrategy(x: any): x is TrafficStrategy {
+    return isBranded(x, 'TrafficStrategy');
+  }
+
   /**
    * The canary's share of the pods behind the release's Service follows the weight (within one
    * pod). Needs no mesh, gateway or controller; cannot route by header.
@@ -78,5 +85,7 @@ export class TrafficStrategy {
     public readonly gatewayApiOptions: GatewayApiOptions | undefined,
     /** The ingress-nginx options, for that strategy. */
     public readonly ingressNginxOptions: IngressNginxOptions | undefined,
-  ) {}
+  ) {
+    brand(this, 'TrafficStrategy');
+  }
 }

@@ -12,7 +12,7 @@ import { fail } from '../private/errors';
  */
 export function dnsEgressRule(scope: IConstruct, dns: ClusterDns | undefined): k8s.NetworkPolicyEgressRule {
   const peer = dns ?? ClusterDns.KUBE_DNS;
-  if (!(peer instanceof ClusterDns)) {
+  if (!ClusterDns.isClusterDns(peer)) {
     fail(scope, 'PlatformDefaults.dns', 'must be a ClusterDns', peer, "use ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')");
   }
   return peer._toEgressRule(scope, 'PlatformDefaults.dns');

@@ -1,3 +1,5 @@
+import { brand, isBranded } from '../private/brand';
+
 /** The transport protocol of a port. */
 export enum NetworkProtocol {
   /** TCP. */
@@ -8,6 +10,11 @@ export enum NetworkProtocol {
 
 /** A port and its protocol, for network rules. */
 export class NetworkPort {
+  /** Whether `x` is a NetworkPort, from any installed copy of this library. */
+  public static isNetworkPort(x: any): x is NetworkPort {
+    return isBranded(x, 'NetworkPort');
+  }
+
   /** A TCP port. */
   public static tcp(port: number): NetworkPort {
     return new NetworkPort(port, NetworkProtocol.TCP);
@@ -23,7 +30,9 @@ export class NetworkPort {
     public readonly port: number,
     /** The protocol. */
     public readonly protocol: NetworkProtocol,
-  ) {}
+  ) {
+    brand(this, 'NetworkPort');
+  }
 }
 
 /** How a peer is selected in a NetworkPolicy rule. */

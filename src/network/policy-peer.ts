@@ -94,7 +94,7 @@ export function checkPorts(scope: IConstruct, field: string, ports: unknown): Ne
     fail(scope, field, 'must be a list of NetworkPort', ports, 'use [NetworkPort.tcp(443)]');
   }
   return ports.map((p, i) => {
-    if (!(p instanceof NetworkPort)) {
+    if (!NetworkPort.isNetworkPort(p)) {
       fail(scope, `${field}[${i}]`, 'must be a NetworkPort', p, 'use NetworkPort.tcp(443) or NetworkPort.udp(53)');
     }
     checkInteger(scope, `${field}[${i}]`, p.port, 1, 65535);

@@ -21,7 +21,7 @@ const SENSITIVE_SUBRESOURCES = ['pods/exec', 'pods/attach'];
  * a written reason. Names scope the rule to exact objects.
  */
 export function checkGrant(scope: IConstruct, field: string, resource: unknown, options: GrantOptions = {}): CheckedGrant {
-  if (!(resource instanceof ApiResource)) {
+  if (!ApiResource.isApiResource(resource)) {
     fail(scope, `${field}.resource`, 'must be an ApiResource', resource, "use ApiResource.CONFIG_MAPS or ApiResource.of('group', 'resources')");
   }
   const group = resource.apiGroup;

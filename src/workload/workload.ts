@@ -219,7 +219,7 @@ export class Workload {
     const shutdown = resolveShutdown(owner, props.shutdown);
     const rollout = resolveRollout(owner, props.rollout);
     const resources = (props.resources ?? this.platform.resources ?? ResourcePreset.SMALL);
-    if (!(resources instanceof ResourcePreset)) {
+    if (!ResourcePreset.isResourcePreset(resources)) {
       fail(owner, 'resources', 'must be a ResourcePreset', resources, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
     this.resources = resources;
@@ -500,7 +500,7 @@ export class Workload {
       if (given === undefined) {
         return fallback;
       }
-      if (!(given instanceof HealthCheck)) {
+      if (!HealthCheck.isHealthCheck(given)) {
         fail(this.owner, field, 'must be a HealthCheck', given, "use HealthCheck.httpGet('/path'), HealthCheck.tcpSocket() or HealthCheck.exec([...])");
       }
       return given;
