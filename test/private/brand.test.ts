@@ -18,6 +18,7 @@ function secondCopy(): typeof golden {
     jest.doMock('cdk8s', () => cdk8s);
     jest.doMock('constructs', () => constructs);
     jest.doMock('cdk8s-plus-30/lib/imports/k8s', () => k8s);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     copy = require('../../src');
   });
   return copy!;
