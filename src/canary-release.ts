@@ -8,9 +8,10 @@ import { CanaryHeaderMatch, TrafficStrategy, TrafficStrategyKind } from './canar
 import { ApiProtocol } from './conventions/api-protocol';
 import { checkPinnedImage } from './conventions/image';
 import { StandardLabel } from './conventions/labels';
+import { NetworkPort } from './conventions/network-port';
 import { ExposureOptions } from './network/exposure-options';
 import { createIngress, resolveExposure } from './network/ingress';
-import { NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
+import { NetworkPeer, PeerSelection } from './network/network-peer';
 import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';

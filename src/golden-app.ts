@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
-import { warmUpSerialiserShapes } from './private/shape-warm-up';
+import { warmUpSerialiserShapes } from './shape-warm-up';
 import { SynthSession } from './private/synth-index';
 import { stringifyDocuments } from './private/yaml-emitter';
 

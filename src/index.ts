@@ -5,9 +5,10 @@ export { ResourcePreset, type ResourcePresetProps } from './conventions/resource
 export type { RolloutOptions } from './conventions/rollout';
 export type { SecurityOptions } from './conventions/security-context';
 export type { ShutdownOptions } from './conventions/shutdown';
-export { ClusterDns } from './network/cluster-dns';
-export { IngressTls } from './network/ingress-tls';
-export { NetworkPeer, NetworkPort, NetworkProtocol, type INetworkPeer, type PeerSelection, type PodsPeerOptions } from './network/network-peer';
+export { NetworkPort, NetworkProtocol } from './conventions/network-port';
+export { ClusterDns } from './platform/cluster-dns';
+export { IngressTls } from './platform/ingress-tls';
+export { NetworkPeer, type INetworkPeer, type PeerSelection, type PodsPeerOptions } from './network/network-peer';
 export { ApiResource } from './rbac/api-resource';
 export type { GrantOptions } from './rbac/grant-options';
 export type { AutoscalingOptions } from './workload/autoscaling';

@@ -1,6 +1,6 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { ClusterDns } from './cluster-dns';
+import { ClusterDns } from '../platform/cluster-dns';
 import { fail } from '../private/errors';
 
 /**

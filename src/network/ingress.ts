@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ExposureOptions } from './exposure-options';
-import { IngressTls } from './ingress-tls';
+import { IngressTls } from '../platform/ingress-tls';
 import { PlatformDefaults } from '../platform/platform-defaults';
 import { checkAnnotations, checkHostName, checkNamespaceName, checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';

@@ -1,39 +1,4 @@
-import { brand, isBranded } from '../private/brand';
-
-/** The transport protocol of a port. */
-export enum NetworkProtocol {
-  /** TCP. */
-  TCP = 'TCP',
-  /** UDP. */
-  UDP = 'UDP',
-}
-
-/** A port and its protocol, for network rules. */
-export class NetworkPort {
-  /** Whether `x` is a NetworkPort, from any installed copy of this library. */
-  public static isNetworkPort(x: any): x is NetworkPort {
-    return isBranded(x, 'NetworkPort');
-  }
-
-  /** A TCP port. */
-  public static tcp(port: number): NetworkPort {
-    return new NetworkPort(port, NetworkProtocol.TCP);
-  }
-
-  /** A UDP port. */
-  public static udp(port: number): NetworkPort {
-    return new NetworkPort(port, NetworkProtocol.UDP);
-  }
-
-  private constructor(
-    /** The port number. */
-    public readonly port: number,
-    /** The protocol. */
-    public readonly protocol: NetworkProtocol,
-  ) {
-    brand(this, 'NetworkPort');
-  }
-}
+import { NetworkPort } from '../conventions/network-port';
 
 /** How a peer is selected in a NetworkPolicy rule. */
 export interface PeerSelection {

@@ -1,12 +1,12 @@
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ApiServerAddress, apiServerEgressRule } from './api-server';
+import { ClusterDns } from './cluster-dns';
 import { CpuLimits } from './cpu-limits';
+import { IngressTls } from './ingress-tls';
 import { checkRegistryList } from './registries';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
-import { ClusterDns } from '../network/cluster-dns';
-import { IngressTls } from '../network/ingress-tls';
 import { checkLabels } from '../private/checks';
 import { fail } from '../private/errors';
 

@@ -5,7 +5,8 @@ import { Wiring } from './wiring';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { NetworkPort, PeerSelection } from '../network/network-peer';
+import { NetworkPort } from '../conventions/network-port';
+import { PeerSelection } from '../network/network-peer';
 
 /** What a golden construct decides about its workload. */
 export interface GoldenWorkloadOptions {

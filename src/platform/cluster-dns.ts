@@ -1,9 +1,9 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { NetworkPort } from './network-peer';
-import { checkCidr, checkPorts, policyPorts } from './policy-peer';
+import { checkPorts, NetworkPort, policyPorts } from '../conventions/network-port';
 import { brand, isBranded } from '../private/brand';
 import { checkLabels, checkNamespaceName } from '../private/checks';
+import { checkCidr } from '../private/cidr';
 import { fail } from '../private/errors';
 
 /**
