@@ -90,7 +90,8 @@ export class GoldenValidation {
     const { readManifests } = require('./manifest-files') as typeof ManifestFiles;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkEachManifest } = require('./engine') as typeof Engine;
-    const sourced = readManifests(cli.manifests);
+    // cdk8s writes only ApiObjects (each with a kind); an app without any is no mistake to report here.
+    const sourced = readManifests(cli.manifests, undefined, { allowEmpty: true });
     const byRule = new Map<string, { finding: Engine.Finding; resources: Map<number, ViolatingResource> }>();
     let errors = 0;
     let warnings = 0;
