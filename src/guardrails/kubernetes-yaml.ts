@@ -4,14 +4,18 @@
  * numbers, `<<` merges maps (and a merge key written after an explicit key overrides it). A checker
  * that reads the same text as YAML 1.2 checks another object than the one the cluster stores.
  *
+ * Like Kubernetes (k8s.io/apimachinery's YAMLReader), the text is first split at the lines that
+ * start with `---`, each part read on its own; a `---` line with more than a comment after it, and
+ * directives (`%YAML`, `%TAG`), are refused as Kubernetes refuses them.
+ *
  * Two readers, one result:
  * - the full reader: the `yaml` package with its YAML 1.1 schema (timestamps and base-60 numbers
- *   left out: go-yaml keeps both as strings), then `toKubernetesValue` below, which builds the
+ *   left out: go-yaml keeps both as strings), then `KubernetesReading` below, which builds the
  *   JSON as go-yaml does: merge keys in go-yaml's order, alias expansion bounded like go-yaml's
  *   "excessive aliasing" check, depth bounded, keys as strings, duplicate keys refused;
  * - a fast reader for the documents where the two provably agree: js-yaml, with the very scalar
  *   rules of the `yaml` package's YAML 1.1 schema as its implicit types, used only for text without
- *   anchors, aliases, tags, directives, `<<` and YAML 1.1 line breaks (the constructs whose reading
+ *   anchors, aliases, tags, `<<` and YAML 1.1 line breaks (the constructs whose reading
  *   differs between the two parsers); any other document, and any document js-yaml does not
  *   accept, goes to the full reader, whose answer (value or error) is the one given.
  *
@@ -49,10 +53,16 @@ export function newReadStats(): ReadStats {
   return { fast: 0, full: 0, fullBytes: 0 };
 }
 
-/** A document marker at the start of a line: where one document ends and the next begins. */
-const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
-/** Constructs whose reading differs between YAML 1.1 (go-yaml) and js-yaml: anchors, aliases, tags, directives, merge keys, 1.1 line breaks. */
-const NEEDS_FULL_READER = /(?:^|[\s,[{])[&*!]|^%|<<[ \t]*(?:[:,}\]]|$)|[\u0085\u2028\u2029]/m;
+/**
+ * A line that starts with `---`. Kubernetes splits a stream into documents at such lines before it
+ * parses anything (k8s.io/apimachinery's YAMLReader), and refuses one with more than a comment after
+ * the `---`; each part is then read on its own.
+ */
+const SEPARATOR_LINE = /^---(.*)$/gm;
+/** A directive (`%YAML`, `%TAG`): Kubernetes's reader refuses them (the part before `---` is read alone). */
+const DIRECTIVE = /^%/m;
+/** Constructs whose reading differs between YAML 1.1 (go-yaml) and js-yaml: anchors, aliases, tags, merge keys, 1.1 line breaks. */
+const NEEDS_FULL_READER = /(?:^|[\s,[{])[&*!]|<<[ \t]*(?:[:,}\]]|$)|[\u0085\u2028\u2029]/m;
 /** `.inf` and `.nan` in every spelling go-yaml knows. */
 const INF_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /** A plain scalar that go-yaml may read as a number. */
@@ -65,6 +75,8 @@ const INT64_MIN = -(BigInt(2) ** BigInt(63));
 const INT64_MAX = BigInt(2) ** BigInt(63) - BigInt(1);
 const UINT64_MAX = BigInt(2) ** BigInt(64) - BigInt(1);
 const TWO_POW_63 = 2 ** 63;
+const INT_TAG = 'tag:yaml.org,2002:int';
+const FLOAT_TAG = 'tag:yaml.org,2002:float';
 
 /**
  * The number go-yaml reads from a plain scalar, or undefined when it reads a string: underscores
@@ -167,6 +179,12 @@ function loadReaders(): Readers {
           return kubernetesScalar(data, yaml.isScalar(resolved) ? resolved.value : resolved);
         },
       }));
+    // Last: Go number forms that no YAML 1.1 tag matches (`0o7`, `0X1F`, `0B1`), as kubernetesScalar reads them.
+    implicit.push(new jsYaml.Type('tag:yaml.org,2002:int#go', {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string' && NUMBER_START.test(data) && goYamlNumber(data) !== undefined,
+      construct: (data: string) => goYamlNumber(data),
+    }));
     const fastSchema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit });
     readers = { yaml, jsYaml, customTags, fastSchema };
   }
@@ -177,20 +195,22 @@ function loadReaders(): Readers {
  * The documents of a YAML text, each as the JSON Kubernetes would make of it (null for an empty
  * document). Throws a YamlReadError (one line: what, and where) for anything Kubernetes would not
  * read, for duplicate keys, and for input over the limits of input-limits.ts.
+ *
+ * @param stats what was read so far in this run (the full reader's budget is shared by a run)
+ * @param fullReaderOnly read every document with the full reader (tests check the fast reader against it)
  */
-export function readKubernetesYaml(text: string, stats: ReadStats = newReadStats()): unknown[] {
+export function readKubernetesYaml(text: string, stats: ReadStats = newReadStats(), fullReaderOnly = false): unknown[] {
   const r = loadReaders();
-  if (/^%/m.test(text)) {
-    // Directives apply to the document that follows them: read the whole stream at once.
-    return readFull(r, text, 0, stats);
-  }
   const documents: unknown[] = [];
   let line = 0;
   for (const chunk of documentChunks(text)) {
+    if (DIRECTIVE.test(chunk.text)) {
+      throw new YamlReadError(`directives (%YAML, %TAG) are refused by Kubernetes's YAML reader, got one after line ${line + 1}; remove them`);
+    }
     if (chunk.text.length > MAX_DOCUMENT_BYTES) {
       throw new YamlReadError(`the document at line ${line + 1} is larger than ${formatBytes(MAX_DOCUMENT_BYTES)}; split it into smaller documents`);
     }
-    const fast = NEEDS_FULL_READER.test(chunk.text) ? undefined : readFast(r, chunk.text, line);
+    const fast = fullReaderOnly || NEEDS_FULL_READER.test(chunk.text) ? undefined : readFast(r, chunk.text, line);
     if (fast !== undefined) {
       documents.push(...fast);
       stats.fast += fast.length;
@@ -202,12 +222,17 @@ export function readKubernetesYaml(text: string, stats: ReadStats = newReadStats
   return documents;
 }
 
-/** The text split at its document markers (`---` at the start of a line), with the line count of each part. */
+/** The text split at its separator lines as Kubernetes splits it, with the line count of each part. */
 function documentChunks(text: string): Array<{ text: string; lines: number }> {
   const starts: number[] = [0];
-  DOCUMENT_START.lastIndex = 0;
+  SEPARATOR_LINE.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = DOCUMENT_START.exec(text)) !== null) {
+  while ((match = SEPARATOR_LINE.exec(text)) !== null) {
+    const rest = match[1].trim();
+    if (rest !== '' && !rest.startsWith('#')) {
+      throw new YamlReadError(`a line that starts with --- separates documents and may hold only a comment after it, got '${match[0].slice(0, 40)}' `
+        + `at line ${lineAt(text, match.index)}; Kubernetes refuses it: put the document on the next line`);
+    }
     if (match.index > 0) {
       starts.push(match.index);
     }
@@ -220,6 +245,14 @@ function documentChunks(text: string): Array<{ text: string; lines: number }> {
     }
     return { text: part, lines };
   });
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+  }
+  return line;
 }
 
 /** js-yaml's reading, or undefined when the full reader must decide (anything js-yaml refuses, a key go-yaml would refuse). */
@@ -368,6 +401,13 @@ class KubernetesReading {
     let value: unknown = node.value;
     if (node.type === 'PLAIN' && node.tag === undefined && typeof node.source === 'string') {
       value = kubernetesScalar(node.source, value);
+    } else if ((node.tag === INT_TAG || node.tag === FLOAT_TAG) && typeof value === 'string') {
+      // `!!int "12"`, `!!float "1"`: go-yaml reads the text as a number of that kind, or fails.
+      const number = goYamlNumber(value);
+      if (number === undefined) {
+        throw new YamlReadError(`cannot read '${value}' as ${node.tag === INT_TAG ? '!!int' : '!!float'}, as Kubernetes cannot${this.at(node)}`);
+      }
+      value = number;
     }
     if (value instanceof Uint8Array) {
       // !!binary: go-yaml decodes the bytes into a string.
