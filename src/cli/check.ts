@@ -46,6 +46,10 @@ function check(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: b
   let sourced;
   try {
     files = expandPaths(paths);
+    if (files.length === 0 && !allowEmpty) {
+      // Folders without any .yaml, .yml or .json file.
+      throw new InputError(`no Kubernetes object found in ${inputNames(paths)}; a check of nothing does not pass (pass --allow-empty to accept empty input)`);
+    }
     sourced = readManifests(files, io, { allowEmpty });
   } catch (e) {
     if (e instanceof InputError) {

@@ -58,8 +58,8 @@ export function formatInputErrors(problems: ReadonlyArray<string>, fallbackFile:
 
 /** The file a problem message starts with (`<file> is not valid YAML: ...`, `cannot read <file>: ...`). */
 function fileOf(message: string): string | undefined {
-  const match = /^(?:cannot read )?(.+?)(?: is not | is larger than | holds |: )/.exec(message);
-  return match?.[1];
+  const match = /^cannot read (.+?): |^(.+?) (?:is not valid|is not YAML|is larger than|holds a)/.exec(message);
+  return match?.[1] ?? match?.[2];
 }
 
 /**

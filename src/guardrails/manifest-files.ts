@@ -230,7 +230,7 @@ function jsonProblem(value: unknown, text: string): string | undefined {
 /** The first key that appears twice in one object of a JSON text, read with the YAML reader (JSON is YAML). */
 function duplicateJsonKey(text: string): string | undefined {
   try {
-    readKubernetesYaml(text.replace(/^\s*/, '--- '));
+    readKubernetesYaml(text);
   } catch (e) {
     const match = e instanceof YamlReadError ? /^the key '(.*)' appears twice/.exec(e.message) : null;
     if (match) {
@@ -333,7 +333,7 @@ function readBounded(fd: number, maxBytes: number, name: string): string {
 }
 
 function tooMuchInput(name: string): InputError {
-  return new InputError(`the input is larger than ${formatBytes(MAX_INPUT_BYTES)} (reading ${name}); check it in smaller parts`);
+  return new InputError(`more than ${formatBytes(MAX_INPUT_BYTES)} of input (reading ${name}); check it in smaller parts`);
 }
 
 function lineOf(text: string, offset: number): number {
