@@ -59,6 +59,7 @@ import { serviceTargetPort } from './service-target-port';
 import { serviceTargetsPod } from './service-targets-pod';
 import { serviceType } from './service-type';
 import { topologySpread } from './topology-spread';
+import { yamlReading } from './yaml-reading';
 
 /** The Pod Security Standards checks of the baseline level (v1.30). */
 export const PSS_BASELINE_RULES: ReadonlyArray<Rule> = [
@@ -133,6 +134,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   rbacWildcard,
   clusterScopedNamespace,
   deprecatedApi,
+  yamlReading,
 ];
 
 /** Every rule, in the order findings are reported for one object. */
