@@ -32,7 +32,7 @@ interface Entry {
   readonly merge: boolean;
 }
 
-const entries = fc.array(fc.record({
+const entryLists = fc.array(fc.record({
   field: fc.constantFrom(...FIELDS),
   spelling: fc.nat(SPELLINGS.length - 1),
   merge: fc.boolean(),
@@ -96,7 +96,7 @@ function checkText(text: string) {
 
 describe('check on generated manifests', () => {
   test('agrees with the Kubernetes reading on the fields of the conformance cases', () => {
-    fc.assert(fc.property(entries, (list) => {
+    fc.assert(fc.property(entryLists, (list) => {
       // GIVEN a Deployment whose securityContext uses YAML 1.1 spellings, directly and through merge keys
       const text = deployment(list);
       const expected = kubernetesSecurityContext(list);
@@ -116,7 +116,7 @@ describe('check on generated manifests', () => {
   }, TIMEOUT_MS);
 
   test('never crashes on damaged text, and both YAML readers agree', () => {
-    fc.assert(fc.property(entries, fc.array(damage, { maxLength: 3 }), (list, damages) => {
+    fc.assert(fc.property(entryLists, fc.array(damage, { maxLength: 3 }), (list, damages) => {
       // GIVEN a generated Deployment, damaged
       const text = damages.reduce(damaged, deployment(list));
       // WHEN / THEN the check ends with 0, 1 or 2 and JSON
