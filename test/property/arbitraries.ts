@@ -22,6 +22,7 @@ import {
 } from '../../src';
 import { looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
+import { metadataAddressIn } from '../../src/network/policy-peer';
 import { schemaErrors } from '../util/schema';
 
 // ---------------------------------------------------------------------------------------------
@@ -615,7 +616,10 @@ export function outOfRange(min: number, max: number): fc.Arbitrary<number> {
 // Network peers and grants
 // ---------------------------------------------------------------------------------------------
 
-/** An IPv4 network in CIDR notation (no host bits), and `except` ranges strictly inside it. */
+/**
+ * An IPv4 network in CIDR notation (no host bits), and `except` ranges strictly inside it; never
+ * every address (`/0` needs a written reason) nor a range that lets the cloud metadata address through.
+ */
 export const ipv4Block: fc.Arbitrary<{ cidr: string; except?: string[] }> = fc.record({
   address: fc.integer({ min: 0, max: 0xffffffff }),
   prefix: fc.integer({ min: 0, max: 31 }),
@@ -632,7 +636,7 @@ export const ipv4Block: fc.Arbitrary<{ cidr: string; except?: string[] }> = fc.r
     return `${text(net(inside, p))}/${p}`;
   }))];
   return { cidr: `${text(network)}/${prefix}`, except: except.length > 0 ? except : undefined };
-});
+}).filter((b) => !b.cidr.endsWith('/0') && metadataAddressIn(b.cidr, b.except) === undefined);
 
 /** What a test does to a golden workload after creating it: allow peers, grant reads. */
 export type Wiring = { kind: 'allowFrom'; peer: () => INetworkPeer }
