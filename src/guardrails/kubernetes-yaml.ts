@@ -65,6 +65,8 @@ const DIRECTIVE = /^%/m;
 const NEEDS_FULL_READER = /(?:^|[\s,[{])[&*!]|<<[ \t]*(?:[:,}\]]|$)|[\u0085\u2028\u2029]/m;
 /** `.inf` and `.nan` in every spelling go-yaml knows. */
 const INF_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** The first characters of every plain scalar that YAML 1.1 or Go may read as a null, a boolean or a number. */
+const MAY_NOT_BE_A_STRING = /^(?:$|[-+.0-9~nNyYtTfFoO])/;
 /** A plain scalar that go-yaml may read as a number. */
 const NUMBER_START = /^[-+]?[0-9.]/;
 /** go-yaml's float syntax (after removing underscores). */
@@ -166,25 +168,33 @@ function loadReaders(): Readers {
     const jsYaml = require('js-yaml') as typeof JsYaml;
     const customTags = (tags: any[]) => tags.filter(isKubernetesTag);
     const schema = new yaml.Schema({ schema: 'yaml-1.1', merge: false, customTags } as any);
-    const implicit = (schema.tags as any[])
-      .filter((tag) => tag.default === true && tag.test instanceof RegExp)
-      .map((tag, i) => new jsYaml.Type(`${tag.tag}#${i}`, {
-        kind: 'scalar',
-        resolve: (data: unknown) => typeof data === 'string' && tag.test.test(data),
-        construct: (data: string) => {
-          const resolved = tag.resolve(data, (message: string) => {
-            throw new YamlReadError(message);
-          }, {});
-          // Some tags (booleans) resolve to a Scalar node that keeps the source spelling.
-          return kubernetesScalar(data, yaml.isScalar(resolved) ? resolved.value : resolved);
-        },
-      }));
-    // Last: Go number forms that no YAML 1.1 tag matches (`0o7`, `0X1F`, `0B1`), as kubernetesScalar reads them.
-    implicit.push(new jsYaml.Type('tag:yaml.org,2002:int#go', {
+    const tags = (schema.tags as any[]).filter((tag) => tag.default === true && tag.test instanceof RegExp);
+    // One implicit type that tries the tags in the schema's order, as the `yaml` package does, then
+    // Go's number forms that no YAML 1.1 tag matches (`0o7`, `0X1F`, `0B1`). Most plain scalars
+    // (names, images, paths) start with a character no tag can match and are strings at once.
+    let resolved: unknown;
+    const kubernetesScalarType = new jsYaml.Type('tag:cdk8s-golden,kubernetes-scalar', {
       kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string' && NUMBER_START.test(data) && goYamlNumber(data) !== undefined,
-      construct: (data: string) => goYamlNumber(data),
-    }));
+      resolve: (data: unknown) => {
+        if (typeof data !== 'string' || !MAY_NOT_BE_A_STRING.test(data)) {
+          return false;
+        }
+        for (const tag of tags) {
+          if (tag.test.test(data)) {
+            const value = tag.resolve(data, (message: string) => {
+              throw new YamlReadError(message);
+            }, {});
+            // Some tags (booleans) resolve to a Scalar node that keeps the source spelling.
+            resolved = kubernetesScalar(data, yaml.isScalar(value) ? value.value : value);
+            return true;
+          }
+        }
+        resolved = NUMBER_START.test(data) ? goYamlNumber(data) : undefined;
+        return resolved !== undefined;
+      },
+      construct: () => resolved,
+    });
+    const implicit = [kubernetesScalarType];
     const fastSchema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit });
     readers = { yaml, jsYaml, customTags, fastSchema };
   }
