@@ -39,8 +39,39 @@ export const yamlReading: Rule = {
   },
 };
 
+/** Whether any map of an object has a `<<` key (walked without recursion or strings, at most MAX_DEPTH deep). */
+function hasMergeKey(object: Manifest): boolean {
+  const stack: unknown[] = [object];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    const depth = depths.pop()!;
+    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) {
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        stack.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (key === '<<') {
+        return true;
+      }
+      stack.push((value as Manifest)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
+}
+
 /** The paths of the `<<` keys of an object (walked without recursion, at most MAX_DEPTH deep). */
 function mergeKeysIn(object: Manifest): string[] {
+  if (!hasMergeKey(object)) {
+    return [];
+  }
   const found: string[] = [];
   const stack: Array<[unknown, string, number]> = [[object, '', 0]];
   while (stack.length > 0) {
