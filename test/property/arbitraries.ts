@@ -20,7 +20,7 @@ import {
   IngressTls, NamespaceQuota, PlatformDefaultsProps,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
 } from '../../src';
-import { looksSecret } from '../../src/conventions/secret-names';
+import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
 import { metadataAddressIn } from '../../src/network/policy-peer';
 import { schemaErrors } from '../util/schema';
@@ -479,7 +479,7 @@ export const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,15}$/).filt
 /** The name of a ConfigMap or Secret (a DNS subdomain). */
 export const referenceName = fc.array(subdomainLabel, { minLength: 1, maxLength: 2 }).map((l) => l.join('.'));
 
-export const env = fc.dictionary(envName, anyText, { maxKeys: 4 });
+export const env = fc.dictionary(envName, anyText.filter((v) => !holdsCredentials(v)), { maxKeys: 4 });
 export const secretEnv = fc.dictionary(
   fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/).map((n) => `SECRET_${n}`),
   fc.record({ secretName: referenceName, key: fc.stringMatching(/^[-._a-zA-Z0-9]{1,20}$/) }),
