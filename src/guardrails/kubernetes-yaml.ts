@@ -444,7 +444,7 @@ class KubernetesReading {
       }
       const key = this.key(pair.key, depth);
       if (explicit.has(key)) {
-        throw new YamlReadError(`the key '${key}' appears twice in one map (Kubernetes refuses duplicate fields)${this.at(pair.key)}`);
+        throw new YamlReadError(`the key '${key}' appears twice in one map (which one a cluster stores depends on the client: kubectl keeps the last)${this.at(pair.key)}`);
       }
       explicit.add(key);
       define(out, key, this.value(pair.value, depth + 1));

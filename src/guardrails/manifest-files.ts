@@ -221,7 +221,7 @@ function jsonProblem(value: unknown, text: string): string | undefined {
     // Some text holds more key-like pairs than the objects have keys: read it again, keeping duplicates.
     const duplicate = duplicateJsonKey(text);
     if (duplicate !== undefined) {
-      return `the key '${duplicate}' appears twice in one object (Kubernetes refuses duplicate fields)`;
+      return `the key '${duplicate}' appears twice in one object (which one a cluster stores depends on the client: kubectl keeps the last)`;
     }
   }
   return undefined;

@@ -185,7 +185,7 @@ describe('runCli', () => {
       name: '',
       namespace: '',
       file: bad,
-      message: `${bad} is not valid YAML: the key 'kind' appears twice in one map (Kubernetes refuses duplicate fields) at line 2, column 1`,
+      message: `${bad} is not valid YAML: the key 'kind' appears twice in one map (which one a cluster stores depends on the client: kubectl keeps the last) at line 2, column 1`,
       why: 'Input that cannot be read as Kubernetes reads it cannot be checked; passing it would hide what it holds.',
       fix: 'Fix the input as the message says, or see the limits in docs/guardrails.md.',
     }]);

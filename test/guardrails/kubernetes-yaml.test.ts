@@ -161,9 +161,9 @@ describe('readKubernetesYaml', () => {
   test('refuses a key that appears twice in one map, also when two spellings mean the same key', () => {
     // WHEN / THEN
     expect(() => readKubernetesYaml('a: 1\nb: 2\na: 3\n')).toThrow(new YamlReadError(
-      "the key 'a' appears twice in one map (Kubernetes refuses duplicate fields) at line 3, column 1"));
+      "the key 'a' appears twice in one map (which one a cluster stores depends on the client: kubectl keeps the last) at line 3, column 1"));
     expect(() => readKubernetesYaml('on: 1\ntrue: 2\n')).toThrow(new YamlReadError(
-      "the key 'true' appears twice in one map (Kubernetes refuses duplicate fields) at line 2, column 1"));
+      "the key 'true' appears twice in one map (which one a cluster stores depends on the client: kubectl keeps the last) at line 2, column 1"));
   });
 
   test('a key __proto__ is an ordinary key', () => {

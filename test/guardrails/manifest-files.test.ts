@@ -90,7 +90,7 @@ describe('parseManifests', () => {
   test('refuses a JSON object with a key twice (JSON.parse would keep the last), and JSON nested too deep', () => {
     // WHEN / THEN
     expect(() => parseManifests('{"kind": "Pod", "spec": {"hostPID": true, "hostPID": false}}', 'x.json')).toThrow(new InputError(
-      "x.json is not valid JSON as Kubernetes reads it: the key 'hostPID' appears twice in one object (Kubernetes refuses duplicate fields)"));
+      "x.json is not valid JSON as Kubernetes reads it: the key 'hostPID' appears twice in one object (which one a cluster stores depends on the client: kubectl keeps the last)"));
     expect(parseManifests('{"kind": "Pod", "data": {"a": "\\":", "b": "x"}}', 'x.json')).toEqual([{ kind: 'Pod', data: { a: '":', b: 'x' } }]);
     expect(() => parseManifests(`{"kind": "Pod", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'deep.json')).toThrow(new InputError(
       'deep.json is not valid JSON as Kubernetes reads it: maps and lists are nested more than 100 levels deep'));
