@@ -109,7 +109,7 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
   test('reads the synthesized YAML as Kubernetes does: a << key written into it merges', async () => {
     // GIVEN a securityContext with a '<<' key, which YAML writers put unquoted
     const manifests = referenceManifests();
-    manifests.find((m) => m.kind === 'Deployment').spec.template.spec.containers[0].securityContext['<<'] = { privileged: true };
+    manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec.containers[0].securityContext['<<'] = { privileged: true };
     const { plugin, context } = load(manifests);
     expect(fs.readFileSync(context.manifests[0], 'utf8')).toMatch(/^ +<<:/m);
     // WHEN
