@@ -114,7 +114,8 @@ export class NetworkPeer implements INetworkPeer {
    *
    * A range holding the cloud metadata address (`169.254.169.254`, `fd00:ec2::254`), which hands
    * out the node's credentials, is refused unless `except` leaves that address out; the address
-   * itself is refused. Every address (`0.0.0.0/0`, `::/0`) needs a written `reason`.
+   * itself is refused. Every address (`0.0.0.0/0`, `::/0`) needs a written `reason`, kept on the
+   * workload's NetworkPolicy as the annotation `cdk8s-golden.io/every-ipv4-address-reason` (or `-ipv6-`).
    *
    * @param cidr the range, e.g. `203.0.113.0/24` or `2001:db8::/32`
    * @param ports the ports to allow
