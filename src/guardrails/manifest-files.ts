@@ -114,10 +114,10 @@ export function readManifests(files: ReadonlyArray<string>, io: SourceIo = PROCE
     try {
       text = file === '-' ? io.readStdin(remaining) : readFileBounded(file, remaining);
     } catch (e) {
-      if (e instanceof InputError) {
+      if (e instanceof InputLimitError) {
         throw e; // over the input limit: nothing more is read
       }
-      problems.push(`cannot read ${name}: ${reason(e)}`);
+      problems.push(e instanceof InputError ? e.message : `cannot read ${name}: ${reason(e)}`);
       continue;
     }
     remaining -= Buffer.byteLength(text, 'utf8');
@@ -294,7 +294,7 @@ function readFileBounded(file: string, maxBytes: number): string {
       if (stat.size > maxBytes) {
         throw tooMuchInput(file);
       }
-      return fs.readFileSync(fd, 'utf8');
+      return utf8(fs.readFileSync(fd), file);
     }
     return readBounded(fd, maxBytes, file); // a pipe or device: read up to the limit
   } finally {
@@ -329,11 +329,23 @@ function readBounded(fd: number, maxBytes: number, name: string): string {
     }
     chunks.push(Buffer.from(chunk.subarray(0, n)));
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return utf8(Buffer.concat(chunks, total), name);
 }
 
+/** The text of UTF-8 bytes; bytes that are not UTF-8 are refused, as Kubernetes's YAML reader refuses them (never replaced). */
+function utf8(bytes: Buffer, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${name} is not valid UTF-8 (Kubernetes's YAML reader refuses it); save it as UTF-8`);
+  }
+}
+
+/** Input over MAX_INPUT_BYTES: the whole check stops at once. */
+class InputLimitError extends InputError {}
+
 function tooMuchInput(name: string): InputError {
-  return new InputError(`more than ${formatBytes(MAX_INPUT_BYTES)} of input (reading ${name}); check it in smaller parts`);
+  return new InputLimitError(`more than ${formatBytes(MAX_INPUT_BYTES)} of input (reading ${name}); check it in smaller parts`);
 }
 
 function lineOf(text: string, offset: number): number {

@@ -131,6 +131,21 @@ describe('readManifests', () => {
     expect(limits).toEqual([100 * 1024 * 1024 - 8]);
   });
 
+  test('refuses bytes that are not UTF-8, naming the file, and reads the other files', () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-files-'));
+    const latin1 = path.join(dir, 'latin1.yaml');
+    fs.writeFileSync(latin1, Buffer.from('kind: Pod\nmetadata: {name: caf\xe9}\n', 'latin1'));
+    const good = path.join(dir, 'good.yaml');
+    fs.writeFileSync(good, 'kind: Pod\n');
+    // WHEN / THEN
+    try {
+      expect(() => readManifests([latin1, good])).toThrow(new InputError(`${latin1} is not valid UTF-8 (Kubernetes's YAML reader refuses it); save it as UTF-8`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('refuses a file over 100 MiB before reading it', () => {
     // GIVEN a sparse file: no disk space, but its size says 101 MiB
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-files-'));
