@@ -91,6 +91,20 @@ function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object:
   };
 }
 
+/**
+ * The messages of one rule on one object. A rule that fails on a value of an unexpected type (a
+ * map where text is expected, a map whose `toString` key is no function) reports that as its
+ * finding: the object is not passed unchecked, and the other rules and objects are still checked.
+ */
+function checkedBy(rule: Rule, object: Manifest, context: RuleContext): string[] {
+  try {
+    return rule.check(object, context);
+  } catch (e) {
+    const reason = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+    return [`the rule could not check this object (${reason}); a field holds a value of an unexpected type`];
+  }
+}
+
 function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const kind = kindOf(object);
@@ -113,7 +127,7 @@ function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: Rule
         continue;
       }
     }
-    const messages = rule.check(object, context);
+    const messages = checkedBy(rule, object, context);
     for (let m = 0; m < messages.length; m++) {
       findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
     }

@@ -11,7 +11,9 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { BUDGET, TIMEOUT_MS } from './arbitraries';
 import { runCli } from '../../src/cli/check';
+import { checkManifests } from '../../src/guardrails/engine';
 import { YamlReadError, newReadStats, readKubernetesYaml } from '../../src/guardrails/kubernetes-yaml';
+import { referenceManifests } from '../guardrails/helpers';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'yaml-as-kubernetes-reads-it');
 
@@ -94,7 +96,34 @@ function checkText(text: string) {
   return { outcome, rules: new Set<string>(entries.map((e: any) => e.rule)) };
 }
 
+/** Values of an unexpected type: `String()` throws on the first two (valid YAML: `{toString: 1}`). */
+const HOSTILE_VALUES: ReadonlyArray<unknown> = [
+  { toString: 1, valueOf: 2 }, [{ toString: 1 }], {}, [], 0, -1, 1.5, true, null, '', 'x', { a: { b: [1] } }, '<<',
+];
+
+/** Every path (list of keys) of an object, the object itself excepted. */
+function pathsOf(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object') {
+    return [];
+  }
+  return Object.keys(value).flatMap((key) => [[...prefix, key], ...pathsOf((value as any)[key], [...prefix, key])]);
+}
+
 describe('check on generated manifests', () => {
+  test('a value of an unexpected type in any field of the reference never crashes the rules or the command line', () => {
+    const paths = pathsOf(referenceManifests());
+    fc.assert(fc.property(fc.nat(paths.length - 1), fc.constantFrom(...HOSTILE_VALUES), (i, hostile) => {
+      // GIVEN the reference output with one field replaced
+      const manifests: any = referenceManifests();
+      const where = paths[i];
+      const parent = where.slice(0, -1).reduce((o, key) => o[key], manifests);
+      parent[where[where.length - 1]] = hostile;
+      // WHEN / THEN the engine and the command line end normally
+      expect(() => checkManifests(manifests)).not.toThrow();
+      checkText(JSON.stringify(manifests));
+    }), { numRuns: BUDGET.mixed() });
+  }, TIMEOUT_MS);
+
   test('agrees with the Kubernetes reading on the fields of the conformance cases', () => {
     fc.assert(fc.property(entryLists, (list) => {
       // GIVEN a Deployment whose securityContext uses YAML 1.1 spellings, directly and through merge keys
