@@ -118,9 +118,9 @@ describe('cdk8s-golden check on hostile input', () => {
     expectRefused(run, /^cdk8s-golden: more than 100 MiB of input \(reading <stdin>\); check it in smaller parts$/m);
   }, 120_000);
 
-  test('a label whose value is a map is checked, not a crash', () => {
+  test('a label whose value is a map (one that String() cannot print, too) is checked, not a crash', () => {
     // GIVEN
-    const file = write('map-label.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: {nested: map}\n'
+    const file = write('map-label.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: {nested: map}\n    tier: {toString: 1, valueOf: 2}\n'
       + 'spec:\n  containers: [{name: a, image: "busybox:1.36"}]\n');
     // WHEN
     const run = cdk8sGolden(['check', '--format', 'json', file]);
