@@ -91,17 +91,21 @@ function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object:
   };
 }
 
+/** The prefix of the message of a rule that failed on a value of an unexpected type. */
+const COULD_NOT_CHECK = 'the rule could not check this object';
+
 /**
  * The messages of one rule on one object. A rule that fails on a value of an unexpected type (a
  * map where text is expected, a map whose `toString` key is no function) reports that as its
- * finding: the object is not passed unchecked, and the other rules and objects are still checked.
+ * finding, at error level whatever the rule's severity: the object is not passed unchecked, and
+ * the other rules and objects are still checked.
  */
 function checkedBy(rule: Rule, object: Manifest, context: RuleContext): string[] {
   try {
     return rule.check(object, context);
   } catch (e) {
     const reason = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
-    return [`the rule could not check this object (${reason}); a field holds a value of an unexpected type`];
+    return [`${COULD_NOT_CHECK} (${reason}); a field holds a value of an unexpected type`];
   }
 }
 
@@ -129,7 +133,8 @@ function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: Rule
     }
     const messages = checkedBy(rule, object, context);
     for (let m = 0; m < messages.length; m++) {
-      findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
+      const severity = messages[m].startsWith(COULD_NOT_CHECK) ? 'error' : rule.severity;
+      findings.push({ rule: rule.id, severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
     }
   }
   return findings;

@@ -123,9 +123,9 @@ describe('checkManifests', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop', labels: { toString: 1 } } };
     // WHEN
     const findings = checkManifests([pod], { rules: [fragile, EVERY_OBJECT] });
-    // THEN the failure is a finding of that rule, at its severity, and the next rule ran
+    // THEN the failure is a finding of that rule, at error level (nothing passes unchecked), and the next rule ran
     expect(findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`)).toEqual([
-      'warning fragile: the rule could not check this object (TypeError: Cannot convert object to primitive value); a field holds a value of an unexpected type',
+      'error fragile: the rule could not check this object (TypeError: Cannot convert object to primitive value); a field holds a value of an unexpected type',
       'warning every-object: saw Pod',
     ]);
   });
