@@ -64,7 +64,7 @@ const SEPARATOR_LINE = /^---(.*)$/gm;
 /** A directive (`%YAML`, `%TAG`): Kubernetes's reader refuses them (the part before `---` is read alone). */
 const DIRECTIVE = /^%/m;
 /** Constructs whose reading differs between YAML 1.1 (go-yaml) and js-yaml: anchors, aliases, tags, merge keys, 1.1 line breaks. */
-const NEEDS_FULL_READER = /(?:^|[\s,[{])[&*!]|<<[ \t]*(?:[:,}\]]|$)|[\u0085\u2028\u2029]/m;
+const NEEDS_FULL_READER = /(?:^|[\s,[{:])[&*!]|<<[ \t]*(?:[:,}\]]|$)|[\u0085\u2028\u2029]/m;
 /** `.inf` and `.nan` in every spelling go-yaml knows. */
 const INF_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 /** The first characters of every plain scalar that YAML 1.1 or Go may read as a null, a boolean or a number. */
@@ -281,19 +281,27 @@ function readFast(r: Readers, text: string, firstLine: number): unknown[] | unde
     }
     return undefined;
   }
-  // js-yaml turns a null key into 'null' and a map key into '[object Object]', where go-yaml fails.
-  return documents.every(hasOnlyScalarKeys) ? documents : undefined;
+  // js-yaml turns a null key into 'null' and a map key into '[object Object]', where go-yaml fails;
+  // and a map or list met twice came from an alias the text scan missed: the full reader decides.
+  return hasOnlyScalarKeysAndNoAlias(documents) ? documents : undefined;
 }
 
-function hasOnlyScalarKeys(value: unknown): boolean {
+function hasOnlyScalarKeysAndNoAlias(value: unknown): boolean {
+  const seen = new Set<object>();
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const next = stack.pop();
     if (typeof next !== 'object' || next === null) {
       continue;
     }
+    if (seen.has(next)) {
+      return false;
+    }
+    seen.add(next);
     if (Array.isArray(next)) {
-      stack.push(...next);
+      for (const item of next) {
+        stack.push(item);
+      }
       continue;
     }
     for (const key of Object.keys(next)) {

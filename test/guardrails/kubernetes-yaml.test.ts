@@ -223,6 +223,20 @@ describe('readKubernetesYaml', () => {
     expect(stats.full).toBe(4);
   });
 
+  test('anchors, aliases and tags right after a JSON-style key\'s colon go to the full reader too (aliases are bounded there)', () => {
+    // GIVEN an alias bomb whose aliases all follow a colon without a space: {"b":{"k0":*a,"k1":*a,...}}
+    const levels = ['{"a":&a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (const [name, previous] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) {
+      levels.push(`"${name}":&${name} {${Array.from({ length: 10 }, (_, i) => `"k${i}":*${previous}`).join(',')}}`);
+    }
+    const bomb = `${levels.join(',')}}`;
+    const stats = newReadStats();
+    // WHEN / THEN
+    expect(() => readKubernetesYaml(bomb, stats)).toThrow(/^the document expands aliases excessively/);
+    expect(stats.fast).toBe(0);
+    expect(readKubernetesYaml('{"a":!!str 1, "b":&x 2, "c":*x}')).toEqual([{ a: '1', b: 2, c: 2 }]);
+  });
+
   test('a key the fast reader would take as the text null goes to the full reader, which refuses it', () => {
     // WHEN / THEN
     expect(() => readKubernetesYaml('null: 1\n')).toThrow(new YamlReadError('a map key must be a string, a number or a boolean, got null at line 1, column 1'));
