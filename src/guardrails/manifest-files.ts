@@ -131,7 +131,7 @@ export function readManifests(files: ReadonlyArray<string>, io: SourceIo = PROCE
         }
       }
     } catch (e) {
-      problems.push(reason(e));
+      problems.push(e instanceof InputError ? e.message : `${name} could not be read: ${reason(e)}`);
     }
   }
   if (problems.length > 0) {
