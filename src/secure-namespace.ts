@@ -15,9 +15,18 @@ import { clusterScoped } from './private/cluster-scoped';
 import { fail, problem } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
 
+/** The Pod Security policy version of the Kubernetes version this library targets. */
+const POD_SECURITY_VERSION = 'v1.30';
+
+/** The namespaces Kubernetes creates and uses itself. */
+const RESERVED_NAMESPACES: ReadonlyArray<string> = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 /** A namespace locked down before anything runs in it. */
 export interface SecureNamespaceProps {
-  /** The namespace's name: a DNS label of at most 63 characters. */
+  /**
+   * The namespace's name: a DNS label of at most 63 characters. The namespaces Kubernetes
+   * reserves for itself (`default`, `kube-system`, `kube-public`, `kube-node-lease`) are refused.
+   */
   readonly name: string;
   /**
    * The Pod Security level the API server enforces, audits and warns about.
@@ -31,10 +40,19 @@ export interface SecureNamespaceProps {
   readonly podSecurityReason?: string;
   /**
    * The policy version the level is pinned to, `v1.<minor>` (never `latest`, which changes
-   * meaning with each cluster upgrade).
+   * meaning with each cluster upgrade). Another version than `v1.30`, the Kubernetes version this
+   * library targets, needs `podSecurityVersionReason`: an older version leaves out the checks
+   * added since, a newer one is not what the rest of the library was checked against.
    * @default 'v1.30'
    */
   readonly podSecurityVersion?: string;
+  /**
+   * The written reason for a `podSecurityVersion` other than `v1.30`; required then, refused
+   * otherwise. It is kept on the Namespace as the annotation
+   * `cdk8s-golden.io/pod-security-version-reason`.
+   * @default - none
+   */
+  readonly podSecurityVersionReason?: string;
   /**
    * What the namespace may use in all (ResourceQuota).
    * @default NamespaceQuota.MEDIUM
@@ -87,6 +105,10 @@ export class SecureNamespace extends Construct {
       fail(this, 'props', 'must be an object', props, "pass at least { name: 'shop' }");
     }
     this.name = checkObjectName(this, 'name', props.name);
+    if (RESERVED_NAMESPACES.includes(this.name)) {
+      fail(this, 'name', 'is a namespace Kubernetes keeps for itself: default-deny policies, a quota and restricted Pod Security there break the cluster\'s own pods (or, in default, every object without a namespace)',
+        this.name, "choose a namespace of the application's own, such as 'shop'");
+    }
 
     // Pod Security.
     const level = props.podSecurity ?? PodSecurityLevel.RESTRICTED;
@@ -102,9 +124,17 @@ export class SecureNamespace extends Construct {
     if (level.value === PodSecurityLevel.RESTRICTED.value && reason !== undefined) {
       fail(this, 'podSecurityReason', 'is only for levels below restricted', reason, 'remove it');
     }
-    const version = props.podSecurityVersion ?? 'v1.30';
+    const version = props.podSecurityVersion ?? POD_SECURITY_VERSION;
     if (typeof version !== 'string' || !/^v1\.[0-9]{1,2}$/.test(version)) {
       fail(this, 'podSecurityVersion', "must pin a policy version as 'v1.<minor>' (not 'latest')", version, "use 'v1.30', the Kubernetes version this library targets");
+    }
+    const versionReason = props.podSecurityVersionReason;
+    if (version !== POD_SECURITY_VERSION && (typeof versionReason !== 'string' || versionReason.trim().length < 10)) {
+      fail(this, 'podSecurityVersionReason', `a policy version other than ${POD_SECURITY_VERSION} (${version}) needs a written reason of at least 10 characters: `
+        + 'an older version leaves out the checks added since', versionReason, `say why the namespace pins ${version}, or keep '${POD_SECURITY_VERSION}'`);
+    }
+    if (version === POD_SECURITY_VERSION && versionReason !== undefined) {
+      fail(this, 'podSecurityVersionReason', `is only for a policy version other than ${POD_SECURITY_VERSION}`, versionReason, 'remove it');
     }
 
     // Labels.
@@ -150,8 +180,10 @@ export class SecureNamespace extends Construct {
       metadata: {
         name: this.name,
         labels: { ...labels, ...podSecurityLabels },
-        annotations: reason === undefined ? annotations : {
-          ...annotations, 'cdk8s-golden.io/pod-security-reason': reason,
+        annotations: {
+          ...annotations,
+          ...(reason === undefined ? {} : { 'cdk8s-golden.io/pod-security-reason': reason }),
+          ...(versionReason === undefined ? {} : { 'cdk8s-golden.io/pod-security-version-reason': versionReason }),
         },
       },
     }));

@@ -111,8 +111,10 @@ describe('SecureNamespace options', () => {
     expect(namespace.metadata.annotations).toEqual({ 'cdk8s-golden.io/pod-security-reason': 'the legacy batch image runs as root until Q3' });
   });
 
-  test('another pinned policy version', () => {
-    expect(oneOf(synth({ podSecurityVersion: 'v1.31' }), 'Namespace').metadata.labels['pod-security.kubernetes.io/warn-version']).toBe('v1.31');
+  test('another pinned policy version, with a written reason kept on the Namespace', () => {
+    const namespace = oneOf(synth({ podSecurityVersion: 'v1.31', podSecurityVersionReason: 'the clusters run 1.31 and we want its checks' }), 'Namespace');
+    expect(namespace.metadata.labels['pod-security.kubernetes.io/warn-version']).toBe('v1.31');
+    expect(namespace.metadata.annotations).toEqual({ 'cdk8s-golden.io/pod-security-version-reason': 'the clusters run 1.31 and we want its checks' });
   });
 
   test('a custom quota and container defaults', () => {
@@ -214,6 +216,14 @@ describe('SecureNamespace refuses bad input', () => {
       "[platform/shop] podSecurityReason: is only for levels below restricted, got 'because we can'; remove it"],
     ['the latest policy version', { podSecurityVersion: 'latest' },
       "[platform/shop] podSecurityVersion: must pin a policy version as 'v1.<minor>' (not 'latest'), got 'latest'; use 'v1.30', the Kubernetes version this library targets"],
+    ['an old policy version without a reason (restricted at v1.0 drops the later checks)', { podSecurityVersion: 'v1.0' },
+      "[platform/shop] podSecurityVersionReason: a policy version other than v1.30 (v1.0) needs a written reason of at least 10 characters: an older version leaves out the checks added since, got undefined; say why the namespace pins v1.0, or keep 'v1.30'"],
+    ['a future policy version without a reason', { podSecurityVersion: 'v1.99' },
+      "[platform/shop] podSecurityVersionReason: a policy version other than v1.30 (v1.99) needs a written reason of at least 10 characters: an older version leaves out the checks added since, got undefined; say why the namespace pins v1.99, or keep 'v1.30'"],
+    ['a version reason with the default version', { podSecurityVersionReason: 'just in case, really' },
+      "[platform/shop] podSecurityVersionReason: is only for a policy version other than v1.30, got 'just in case, really'; remove it"],
+    ...['default', 'kube-system', 'kube-public', 'kube-node-lease'].map((name): [string, Partial<SecureNamespaceProps>, string] => [`the reserved namespace ${name}`, { name },
+      `[platform/shop] name: is a namespace Kubernetes keeps for itself: default-deny policies, a quota and restricted Pod Security there break the cluster's own pods (or, in default, every object without a namespace), got '${name}'; choose a namespace of the application's own, such as 'shop'`]),
     ['a quota that is no NamespaceQuota', { quota: { pods: 3 } as any },
       '[platform/shop] quota: must be a NamespaceQuota, got {"pods":3}; use NamespaceQuota.SMALL, MEDIUM, LARGE or NamespaceQuota.custom({...})'],
     ['a custom quota with zero pods', { quota: NamespaceQuota.custom({ cpuRequests: Cpu.units(1), memory: Size.gibibytes(1), pods: 0 }) },

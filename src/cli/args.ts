@@ -4,11 +4,11 @@ export type OutputFormat = 'human' | 'json';
 /** What the command line asked for. */
 export type Invocation =
   | { readonly command: 'help' }
-  | { readonly command: 'check'; readonly format: OutputFormat; readonly paths: ReadonlyArray<string> }
-  | { readonly command: 'usage-error'; readonly message: string };
+  | { readonly command: 'check'; readonly format: OutputFormat; readonly paths: ReadonlyArray<string>; readonly allowEmpty: boolean }
+  | { readonly command: 'usage-error'; readonly message: string; readonly format: OutputFormat };
 
 /** The usage line, printed with every command-line error. */
-export const USAGE = 'Usage: cdk8s-golden check [--format human|json] PATH...';
+export const USAGE = 'Usage: cdk8s-golden check [--format human|json] [--allow-empty] PATH...';
 
 /** The text of `--help`. */
 export const HELP = `${USAGE}
@@ -19,18 +19,25 @@ grouped by object.
 Arguments:
   PATH              a YAML or JSON file, a folder (searched recursively for *.yaml, *.yml
                     and *.json files), or - for standard input. Multi-document YAML, JSON
-                    arrays and kind: List objects are read whole.
+                    arrays and lists (List, PodList, every *List kind) are read whole.
+                    YAML is read as Kubernetes reads it (YAML 1.1: yes/on/y are booleans,
+                    << merges maps); duplicate keys are refused.
 
 Options:
   --format FORMAT   human (default): a report for people, grouped by object;
                     json: one JSON array of findings, each with rule, severity, kind, name,
-                    namespace, file, message, why and fix
+                    namespace, file, message, why and fix (also when the input
+                    cannot be read: one entry per problem, with rule "input")
+  --allow-empty     accept input without any Kubernetes object, and skip documents
+                    that are not one (no kind); without it both are errors (exit 2),
+                    so that a check of nothing never passes
   -h, --help        print this help
 
 Exit codes:
   0  no finding at error level (warnings may have been printed)
   1  at least one finding at error level
-  2  the input could not be read or parsed, or the command line is wrong
+  2  the input could not be read or parsed, holds no Kubernetes object, is over a
+     limit (docs/guardrails.md), or the command line is wrong
 
 A finding is acknowledged on one object with the annotation
   ack.cdk8s-golden.io/<rule-id>: <written reason>
@@ -46,6 +53,9 @@ export function parseArgs(argv: ReadonlyArray<string>): Invocation {
   if (options.includes('--help') || options.includes('-h')) {
     return { command: 'help' };
   }
+  // Errors are printed in the format asked for, when it can be told.
+  const asked: OutputFormat = options.includes('--format=json') || options.some((arg, i) => arg === '--format' && options[i + 1] === 'json') ? 'json' : 'human';
+  const usageError = (message: string): Invocation => ({ command: 'usage-error', message, format: asked });
   if (argv.length === 0) {
     return usageError('missing command: the only command is check');
   }
@@ -54,6 +64,7 @@ export function parseArgs(argv: ReadonlyArray<string>): Invocation {
     return usageError(`unknown command '${command}': the only command is check`);
   }
   let format: OutputFormat = 'human';
+  let allowEmpty = false;
   const paths: string[] = [];
   let optionsEnded = false;
   for (let i = 0; i < rest.length; i++) {
@@ -71,6 +82,8 @@ export function parseArgs(argv: ReadonlyArray<string>): Invocation {
         return usageError(`unknown format '${value}': use human or json`);
       }
       format = value as OutputFormat;
+    } else if (arg === '--allow-empty') {
+      allowEmpty = true;
     } else {
       return usageError(`unknown option '${arg}'`);
     }
@@ -78,9 +91,5 @@ export function parseArgs(argv: ReadonlyArray<string>): Invocation {
   if (paths.length === 0) {
     return usageError('missing PATH: name at least one file, folder, or - for standard input');
   }
-  return { command: 'check', format, paths };
-}
-
-function usageError(message: string): Invocation {
-  return { command: 'usage-error', message };
+  return { command: 'check', format, paths, allowEmpty };
 }

@@ -1,7 +1,7 @@
-import { HELP, USAGE, parseArgs } from './args';
-import { FileFinding, formatHuman, formatJson } from './report';
+import { HELP, OutputFormat, USAGE, parseArgs } from './args';
+import { FileFinding, formatHuman, formatInputErrors, formatJson } from './report';
 import { checkEachManifest } from '../guardrails/engine';
-import { InputError, PROCESS_IO, SourceIo, expandPaths, readManifests } from '../guardrails/manifest-files';
+import { InputError, PROCESS_IO, STDIN_NAME, SourceIo, expandPaths, readManifests } from '../guardrails/manifest-files';
 
 /** The exit codes of the command line. */
 export const EXIT_OK = 0;
@@ -25,38 +25,66 @@ export function runCli(argv: ReadonlyArray<string>, io: SourceIo = PROCESS_IO): 
     case 'help':
       return { exitCode: EXIT_OK, stdout: HELP, stderr: '' };
     case 'usage-error':
-      return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: `cdk8s-golden: ${invocation.message}\n${USAGE}\nRun 'cdk8s-golden --help' for more.\n` };
+      return {
+        exitCode: EXIT_BAD_INPUT,
+        stdout: invocation.format === 'json' ? formatInputErrors([invocation.message], '') : '',
+        stderr: `cdk8s-golden: ${invocation.message}\n${USAGE}\nRun 'cdk8s-golden --help' for more.\n`,
+      };
     case 'check':
-      return check(invocation.paths, invocation.format, io);
+      try {
+        return check(invocation.paths, invocation.format, invocation.allowEmpty, io);
+      } catch (e) {
+        // A bug, or an input that broke something the limits did not foresee: one line, no stack trace.
+        const names = inputNames(invocation.paths);
+        return failure([`internal error while checking ${names}: ${oneLine(e)}`], invocation.format, names);
+      }
   }
 }
 
-function check(paths: ReadonlyArray<string>, format: 'human' | 'json', io: SourceIo): CliOutcome {
+function check(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: boolean, io: SourceIo): CliOutcome {
   let files: string[];
   let sourced;
   try {
     files = expandPaths(paths);
-    sourced = readManifests(files, io);
+    if (files.length === 0 && !allowEmpty) {
+      // Folders without any .yaml, .yml or .json file.
+      throw new InputError(`no Kubernetes object found in ${inputNames(paths)}; a check of nothing does not pass (pass --allow-empty to accept empty input)`);
+    }
+    sourced = readManifests(files, io, { allowEmpty });
   } catch (e) {
     if (e instanceof InputError) {
-      return { exitCode: EXIT_BAD_INPUT, stdout: '', stderr: `cdk8s-golden: ${e.message.split('\n').join('\ncdk8s-golden: ')}\n` };
+      return failure(e.message.split('\n'), format, inputNames(paths));
     }
     throw e;
   }
   const perObject = checkEachManifest(sourced.map((s) => s.manifest));
   const findings: FileFinding[] = [];
-  let objects = 0;
   perObject.forEach((objectFindings, i) => {
-    const manifest = sourced[i].manifest as any;
-    if (manifest && typeof manifest === 'object' && typeof manifest.kind === 'string' && manifest.kind !== '') {
-      objects++;
-    }
     for (const finding of objectFindings) {
       findings.push({ ...finding, file: sourced[i].file });
     }
   });
   const exitCode = findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
-  const stderr = objects === 0 ? `cdk8s-golden: no Kubernetes object found in ${paths.join(' ')}\n` : '';
-  const stdout = format === 'json' ? formatJson(findings) : formatHuman(findings, { files: files.length, objects });
+  const stderr = sourced.length === 0 ? `cdk8s-golden: no Kubernetes object found in ${inputNames(paths)} (accepted: --allow-empty)\n` : '';
+  const stdout = format === 'json' ? formatJson(findings) : formatHuman(findings, { files: files.length, objects: sourced.length });
   return { exitCode, stdout, stderr };
+}
+
+/** Exit 2: each problem on one line of standard error, and as JSON entries with `--format json`. */
+function failure(problems: ReadonlyArray<string>, format: OutputFormat, file: string): CliOutcome {
+  return {
+    exitCode: EXIT_BAD_INPUT,
+    stdout: format === 'json' ? formatInputErrors(problems, file) : '',
+    stderr: problems.map((p) => `cdk8s-golden: ${p}\n`).join(''),
+  };
+}
+
+/** The paths of the command line as messages name them. */
+function inputNames(paths: ReadonlyArray<string>): string {
+  return paths.map((p) => (p === '-' ? STDIN_NAME : p)).join(' ');
+}
+
+function oneLine(e: unknown): string {
+  const message = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+  return message.split('\n')[0];
 }

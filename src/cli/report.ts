@@ -1,4 +1,5 @@
 import { Finding } from '../guardrails/engine';
+import { Severity } from '../guardrails/rule';
 
 /** A finding of the command line: the engine's finding and the file of its object. */
 export interface FileFinding extends Finding {
@@ -31,6 +32,34 @@ export function formatJson(findings: ReadonlyArray<FileFinding>): string {
     fix: f.fix,
   }));
   return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/** The rule id of the JSON entries that say the input could not be checked (exit 2). */
+export const INPUT_ERROR_RULE = 'input';
+
+/**
+ * The problems that stopped a check (exit 2) as one JSON array of findings, so that a JSON reader
+ * never gets empty output: `{ rule: 'input', severity: 'error', kind: '', name: '', namespace: '',
+ * file, message, why, fix }`. `file` is the first file a problem names, else `fallbackFile`.
+ */
+export function formatInputErrors(problems: ReadonlyArray<string>, fallbackFile: string): string {
+  return formatJson(problems.map((message) => ({
+    rule: INPUT_ERROR_RULE,
+    severity: 'error' as Severity,
+    kind: '',
+    name: '',
+    namespace: '',
+    file: fileOf(message) ?? fallbackFile,
+    message,
+    why: 'Input that cannot be read as Kubernetes reads it cannot be checked; passing it would hide what it holds.',
+    fix: 'Fix the input as the message says, or see the limits in docs/guardrails.md.',
+  })));
+}
+
+/** The file a problem message starts with (`<file> is not valid YAML: ...`, `cannot read <file>: ...`). */
+function fileOf(message: string): string | undefined {
+  const match = /^cannot read (.+?): |^(.+?) (?:is not valid|is not YAML|is larger than|holds a)/.exec(message);
+  return match?.[1] ?? match?.[2];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Manifest, isCoreKind, isPlainObject, kindOf, nameOf, namespaceOf, objectAt } from './manifest';
+import { Manifest, isCoreKind, isPlainObject, kindOf, nameOf, namespaceOf, objectAt, textOf } from './manifest';
 import { PodTemplate, podTemplateOf } from './pod-template';
 import { RuleContext, SelectingKind } from './rule';
 import { matchesLabelSelector, matchesMapSelector } from './selector';
@@ -83,7 +83,7 @@ export function buildContext(objects: ReadonlyArray<Manifest>): RuleContext {
     }
     if (kind === 'HorizontalPodAutoscaler') {
       const target = objectAt(objectAt(object.spec).scaleTargetRef);
-      push(autoscalers, key(String(target.kind), namespace, String(target.name)), object);
+      push(autoscalers, key(textOf(target.kind), namespace, textOf(target.name)), object);
     }
   });
 
@@ -112,7 +112,7 @@ export function buildContext(objects: ReadonlyArray<Manifest>): RuleContext {
     const index = templateIndex(namespace);
     let rarest: ReadonlyArray<PodTemplate> | undefined;
     for (const [labelKey, value] of required) {
-      const bucket = index.byLabel.get(labelId(labelKey, String(value))) ?? NO_TEMPLATES;
+      const bucket = index.byLabel.get(labelId(labelKey, textOf(value))) ?? NO_TEMPLATES;
       if (rarest === undefined || bucket.length < rarest.length) {
         rarest = bucket;
         if (bucket.length === 0) {
@@ -146,7 +146,7 @@ export function buildContext(objects: ReadonlyArray<Manifest>): RuleContext {
         let best = '';
         let bestCount = Infinity;
         for (const [labelKey, value] of required) {
-          const id = labelId(labelKey, String(value));
+          const id = labelId(labelKey, textOf(value));
           const count = labels.get(id)?.length ?? 0;
           if (count < bestCount) {
             best = id;

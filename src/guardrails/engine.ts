@@ -91,6 +91,24 @@ function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object:
   };
 }
 
+/** The prefix of the message of a rule that failed on a value of an unexpected type. */
+const COULD_NOT_CHECK = 'the rule could not check this object';
+
+/**
+ * The messages of one rule on one object. A rule that fails on a value of an unexpected type (a
+ * map where text is expected, a map whose `toString` key is no function) reports that as its
+ * finding, at error level whatever the rule's severity: the object is not passed unchecked, and
+ * the other rules and objects are still checked.
+ */
+function checkedBy(rule: Rule, object: Manifest, context: RuleContext): string[] {
+  try {
+    return rule.check(object, context);
+  } catch (e) {
+    const reason = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
+    return [`${COULD_NOT_CHECK} (${reason}); a field holds a value of an unexpected type`];
+  }
+}
+
 function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const kind = kindOf(object);
@@ -113,9 +131,10 @@ function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: Rule
         continue;
       }
     }
-    const messages = rule.check(object, context);
+    const messages = checkedBy(rule, object, context);
     for (let m = 0; m < messages.length; m++) {
-      findings.push({ rule: rule.id, severity: rule.severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
+      const severity = messages[m].startsWith(COULD_NOT_CHECK) ? 'error' : rule.severity;
+      findings.push({ rule: rule.id, severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });
     }
   }
   return findings;

@@ -91,7 +91,8 @@ export class GoldenValidation {
     const { readManifests } = require('./manifest-files') as typeof ManifestFiles;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkEachManifest } = require('./engine') as typeof Engine;
-    const sourced = readManifests(cli.manifests);
+    // cdk8s writes only ApiObjects (each with a kind); an app without any is no mistake to report here.
+    const sourced = readManifests(cli.manifests, undefined, { allowEmpty: true });
     // cdk8s-cli finds a resource's construct path in construct-metadata.json, which is keyed by
     // metadata.name alone (the last object of a name wins), and overwrites any constructPath the
     // plugin gives. All objects of a golden workload share its name, so for a shared name the

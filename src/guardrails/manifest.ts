@@ -63,13 +63,32 @@ export function isCoreKind(object: Manifest, kind: string): boolean {
   return kindOf(object) === kind && groupOf(object) === '';
 }
 
-/** `metadata.labels` as a map of strings (non-string values are stringified). */
+/** `metadata.labels` as a map of strings (non-string values are turned into text with `textOf`). */
 export function labelsOf(metadata: unknown): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(objectAt(objectAt(metadata).labels))) {
-    labels[key] = String(value);
+    labels[key] = textOf(value);
   }
   return labels;
+}
+
+/**
+ * Any value read from a manifest as text, never throwing: strings as they are, other scalars as
+ * `String` gives them, maps and lists as JSON. (`String` throws on a map whose `toString` or
+ * `valueOf` key holds no function, which is valid YAML: `{toString: 1}`.)
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (value === null || typeof value !== 'object') {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** A value quoted for a message: strings in single quotes, anything else as JSON. */

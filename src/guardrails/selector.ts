@@ -1,4 +1,4 @@
-import { arrayAt, isPlainObject, objectAt } from './manifest';
+import { arrayAt, isPlainObject, objectAt, textOf } from './manifest';
 
 /**
  * How many times a selector was compared with a set of labels (by `matchesLabelSelector` and
@@ -17,7 +17,7 @@ export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<
     return false;
   }
   for (const [key, value] of Object.entries(objectAt(selector.matchLabels))) {
-    if (labels[key] !== String(value)) {
+    if (labels[key] !== textOf(value)) {
       return false;
     }
   }
@@ -36,7 +36,7 @@ export function matchesLabelSelector(selector: unknown, labels: Readonly<Record<
 export function matchesMapSelector(selector: unknown, labels: Readonly<Record<string, string>>): boolean {
   selectorEvaluations.count++;
   const entries = Object.entries(objectAt(selector));
-  return entries.length > 0 && entries.every(([key, value]) => labels[key] === String(value));
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === textOf(value));
 }
 
 /** True when a LabelSelector has neither matchLabels nor matchExpressions: it selects every pod. */
@@ -47,8 +47,8 @@ export function isEmptyLabelSelector(selector: unknown): boolean {
 }
 
 function matchesExpression(expression: Record<string, any>, labels: Readonly<Record<string, string>>): boolean {
-  const key = String(expression.key);
-  const values = arrayAt(expression.values).map(String);
+  const key = textOf(expression.key);
+  const values = arrayAt(expression.values).map(textOf);
   const present = Object.prototype.hasOwnProperty.call(labels, key);
   switch (expression.operator) {
     case 'In':

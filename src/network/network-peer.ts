@@ -25,6 +25,11 @@ export interface PeerSelection {
    */
   readonly except?: string[];
   /**
+   * The written reason for an IP range of every address (`0.0.0.0/0`, `::/0`).
+   * @default - none (such a range is refused)
+   */
+  readonly reason?: string;
+  /**
    * The ports the peer listens on, for traffic to it.
    * @default - the peer declares none (a golden workload's own port is used for golden peers)
    */
@@ -80,12 +85,19 @@ export class NetworkPeer implements INetworkPeer {
 
   /**
    * An IP range outside the cluster, for `allowTo`: a database, a SaaS API, a partner network.
+   *
+   * A range holding the cloud metadata address (`169.254.169.254`, `fd00:ec2::254`), which hands
+   * out the node's credentials, is refused unless `except` leaves that address out; the address
+   * itself is refused. Every address (`0.0.0.0/0`, `::/0`) needs a written `reason`, kept on the
+   * workload's NetworkPolicy as the annotation `cdk8s-golden.io/every-ipv4-address-reason` (or `-ipv6-`).
+   *
    * @param cidr the range, e.g. `203.0.113.0/24` or `2001:db8::/32`
    * @param ports the ports to allow
    * @param except ranges inside `cidr` to leave out
+   * @param reason why the workload may reach every address; required for `0.0.0.0/0` and `::/0`, refused otherwise
    */
-  public static ipBlock(cidr: string, ports: NetworkPort[], except?: string[]): NetworkPeer {
-    return new NetworkPeer({ description: `ip block ${cidr}`, cidr, ports, except });
+  public static ipBlock(cidr: string, ports: NetworkPort[], except?: string[], reason?: string): NetworkPeer {
+    return new NetworkPeer({ description: `ip block ${cidr}`, cidr, ports, except, reason });
   }
 
   private constructor(private readonly selection: PeerSelection) {}

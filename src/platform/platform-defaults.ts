@@ -54,7 +54,8 @@ export interface PlatformDefaultsProps {
    */
   readonly cpuLimits?: CpuLimits;
   /**
-   * The PriorityClass of every pod; it must exist in the cluster.
+   * The PriorityClass of every pod; it must exist in the cluster. The classes Kubernetes keeps
+   * for its own components (`system-node-critical`, `system-cluster-critical`) are refused.
    * @default - none (the cluster's default priority)
    */
   readonly priorityClassName?: string;
@@ -79,6 +80,9 @@ export interface PlatformDefaultsProps {
    */
   readonly apiServer?: ApiServerAddress;
 }
+
+/** The PriorityClasses of the cluster's own components (node agents, DNS, the control plane). */
+const SYSTEM_PRIORITY_CLASSES: ReadonlyArray<string> = ['system-node-critical', 'system-cluster-critical'];
 
 /**
  * Where the defaults of an App or a Chart are kept: on the construct itself, under a global symbol,
@@ -143,6 +147,10 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
     if (value !== undefined && (typeof value !== 'string' || value.length === 0)) {
       fail(scope, `PlatformDefaults.${field}`, 'must be a non-empty string', value, 'pass a name, or leave it out');
     }
+  }
+  if (typeof defaults.priorityClassName === 'string' && SYSTEM_PRIORITY_CLASSES.includes(defaults.priorityClassName)) {
+    fail(scope, 'PlatformDefaults.priorityClassName', "is a class Kubernetes keeps for the cluster's own components: their pods preempt every other pod and are evicted last",
+      defaults.priorityClassName, 'create a PriorityClass for the platform\'s workloads and name it here');
   }
   if (defaults.apiServer !== undefined) {
     apiServerEgressRule(scope, 'PlatformDefaults.apiServer', defaults.apiServer);

@@ -3,14 +3,14 @@ import { IConstruct } from 'constructs';
 import { fail } from './errors';
 
 /** A parsed CIDR block: the address as a number, its family width and the prefix length. */
-interface Cidr {
+export interface Cidr {
   readonly address: bigint;
   readonly bits: 32 | 128;
   readonly prefix: number;
 }
 
 /** The 32 or 128 bits of an IPv4 or IPv6 address (IPv6 may end in an IPv4 tail). */
-function addressBits(address: string): { value: bigint; bits: 32 | 128 } {
+export function addressBits(address: string): { value: bigint; bits: 32 | 128 } {
   if (isIPv4(address)) {
     return { value: address.split('.').reduce((n, octet) => n * 256n + BigInt(Number(octet)), 0n), bits: 32 };
   }

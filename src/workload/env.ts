@@ -1,6 +1,6 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { looksSecret } from '../conventions/secret-names';
+import { holdsCredentials, looksSecret } from '../conventions/secret-names';
 import { brand, isBranded } from '../private/brand';
 import { checkEnvName, checkReferenceName, checkStringMap } from '../private/checks';
 import { fail } from '../private/errors';
@@ -72,6 +72,10 @@ export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknow
       if (looksSecret(name)) {
         fail(scope, `${prefix}env.${name}`, 'a literal value under a secret-looking name would be stored in plain text', name,
           `put the value in a Secret and reference it with secretEnv: { ${name}: { secretName: '…', key: '…' } }`);
+      }
+      if (holdsCredentials(value)) {
+        fail(scope, `${prefix}env.${name}`, 'the literal value is a URL with a password in it (user:password@), which would be stored in plain text', name,
+          `put the URL in a Secret and reference it with secretEnv: { ${name}: { secretName: '…', key: '…' } }`);
       }
       add(`${prefix}env.${name}`, name, { name, value });
     }

@@ -56,6 +56,7 @@ export class Wiring {
       const to = source === undefined ? undefined : policyPeer(this.owner, field, this.owner.toPeerSelection(), source.namespace);
       return () => {
         this.cores().forEach((core) => core.allowIngressFrom(from));
+        this.keepEveryAddressReason(selection);
         this.trackLabelPeer(field, selection, undefined);
         if (source !== undefined && to !== undefined) {
           source.cores().forEach((core) => core.allowEgressTo(to, policyPorts([NetworkPort.tcp(this.port)])));
@@ -87,10 +88,26 @@ export class Wiring {
       const to = policyPeer(this.owner, field, selection, this.namespace);
       return () => {
         this.cores().forEach((core) => core.allowEgressTo(to, policyPorts(ports)));
+        this.keepEveryAddressReason(selection);
         this.trackLabelPeer(field, selection, ports);
       };
     });
     steps.forEach((wire) => wire());
+  }
+
+  /**
+   * Keeps the written reason for an IP block of every address (`0.0.0.0/0`, `::/0`, refused
+   * without one) on each core's NetworkPolicy, for reviewers: the annotation
+   * `cdk8s-golden.io/every-ipv4-address-reason` or `…every-ipv6-address-reason`.
+   */
+  private keepEveryAddressReason(selection: PeerSelection): void {
+    if (selection.reason === undefined || selection.cidr === undefined) {
+      return;
+    }
+    const family = selection.cidr.includes(':') ? 'ipv6' : 'ipv4';
+    for (const core of this.cores()) {
+      core.networkPolicy.metadata.addAnnotation(`cdk8s-golden.io/every-${family}-address-reason`, selection.reason);
+    }
   }
 
   /** Adds a checked read grant to every core's Role, and egress to the API server. */

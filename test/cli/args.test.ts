@@ -3,19 +3,19 @@ import { HELP, USAGE, parseArgs } from '../../src/cli/args';
 describe('parseArgs', () => {
   test('check with paths defaults to the human format', () => {
     // WHEN / THEN
-    expect(parseArgs(['check', 'a.yaml', 'dir'])).toEqual({ command: 'check', format: 'human', paths: ['a.yaml', 'dir'] });
+    expect(parseArgs(['check', 'a.yaml', 'dir'])).toEqual({ command: 'check', format: 'human', paths: ['a.yaml', 'dir'], allowEmpty: false });
   });
 
   test('--format json, in either spelling and anywhere after the command', () => {
     // WHEN / THEN
-    expect(parseArgs(['check', '--format', 'json', 'a.yaml'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'] });
-    expect(parseArgs(['check', 'a.yaml', '--format=json'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'] });
+    expect(parseArgs(['check', '--format', 'json', 'a.yaml'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'], allowEmpty: false });
+    expect(parseArgs(['check', 'a.yaml', '--format=json'])).toEqual({ command: 'check', format: 'json', paths: ['a.yaml'], allowEmpty: false });
   });
 
   test('- is standard input, and -- ends the options', () => {
     // WHEN / THEN
-    expect(parseArgs(['check', '-'])).toEqual({ command: 'check', format: 'human', paths: ['-'] });
-    expect(parseArgs(['check', '--', '--odd-name.yaml', '-h'])).toEqual({ command: 'check', format: 'human', paths: ['--odd-name.yaml', '-h'] });
+    expect(parseArgs(['check', '-'])).toEqual({ command: 'check', format: 'human', paths: ['-'], allowEmpty: false });
+    expect(parseArgs(['check', '--', '--odd-name.yaml', '-h'])).toEqual({ command: 'check', format: 'human', paths: ['--odd-name.yaml', '-h'], allowEmpty: false });
   });
 
   test('--help and -h ask for help, with or without a command', () => {
@@ -35,7 +35,20 @@ describe('parseArgs', () => {
     [['check', '--format', 'sarif', 'a.yaml'], "unknown format 'sarif': use human or json"],
   ])('refuses %j: %s', (argv, message) => {
     // WHEN / THEN
-    expect(parseArgs(argv)).toEqual({ command: 'usage-error', message });
+    expect(parseArgs(argv)).toEqual({ command: 'usage-error', message, format: 'human' });
+  });
+
+  test('--allow-empty accepts input without any Kubernetes object', () => {
+    // WHEN / THEN
+    expect(parseArgs(['check', '--allow-empty', '-'])).toEqual({ command: 'check', format: 'human', paths: ['-'], allowEmpty: true });
+  });
+
+  test('a command-line error keeps the format asked for, so that JSON readers get JSON', () => {
+    // WHEN / THEN
+    expect(parseArgs(['check', '--format', 'json', '--strict', 'a.yaml'])).toEqual({ command: 'usage-error', message: "unknown option '--strict'", format: 'json' });
+    expect(parseArgs(['check', '--format=json'])).toEqual({
+      command: 'usage-error', message: 'missing PATH: name at least one file, folder, or - for standard input', format: 'json',
+    });
   });
 
   test('the help text starts with the usage line and states the exit codes', () => {
@@ -43,6 +56,7 @@ describe('parseArgs', () => {
     expect(HELP.startsWith(`${USAGE}\n`)).toBe(true);
     expect(HELP).toContain('  0  no finding at error level');
     expect(HELP).toContain('  1  at least one finding at error level');
-    expect(HELP).toContain('  2  the input could not be read or parsed, or the command line is wrong');
+    expect(HELP).toContain('  2  the input could not be read or parsed, holds no Kubernetes object, is over a\n     limit (docs/guardrails.md), or the command line is wrong');
+    expect(HELP).toContain('  --allow-empty     accept input without any Kubernetes object');
   });
 });

@@ -33,7 +33,7 @@ describe('cdk8s-golden (the process)', () => {
     const { status, stdout } = cdk8sGolden(['--help']);
     // THEN
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Usage: cdk8s-golden check \[--format human\|json\] PATH\.\.\./);
+    expect(stdout).toMatch(/^Usage: cdk8s-golden check \[--format human\|json\] \[--allow-empty\] PATH\.\.\./);
   }, 60_000);
 
   test('exits 1 on the helm scaffold and 0 on the reference output', () => {

@@ -1,4 +1,4 @@
-import { FileFinding, formatHuman, formatJson } from '../../src/cli/report';
+import { FileFinding, formatHuman, formatInputErrors, formatJson } from '../../src/cli/report';
 
 const IMAGE: FileFinding = {
   rule: 'image-tag',
@@ -68,5 +68,30 @@ describe('formatJson', () => {
   test('prints an empty array when nothing was found', () => {
     // WHEN / THEN
     expect(formatJson([])).toEqual('[]\n');
+  });
+});
+
+describe('formatInputErrors', () => {
+  test('one JSON entry per problem, with the file the problem names', () => {
+    // WHEN
+    const entries = JSON.parse(formatInputErrors([
+      'k8s/a.yaml is not valid YAML: bad',
+      'cannot read k8s/b.yaml: no such file or folder',
+      '<stdin> holds a document that is not a Kubernetes object (it has no kind): 1',
+      'more than 100 MiB of input (reading c.yaml); check it in smaller parts',
+    ], 'k8s'));
+    // THEN
+    expect(entries.map((e: any) => e.file)).toEqual(['k8s/a.yaml', 'k8s/b.yaml', '<stdin>', 'k8s']);
+    expect(entries[0]).toEqual({
+      rule: 'input',
+      severity: 'error',
+      kind: '',
+      name: '',
+      namespace: '',
+      file: 'k8s/a.yaml',
+      message: 'k8s/a.yaml is not valid YAML: bad',
+      why: 'Input that cannot be read as Kubernetes reads it cannot be checked; passing it would hide what it holds.',
+      fix: 'Fix the input as the message says, or see the limits in docs/guardrails.md.',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { looksSecret } from '../../src/conventions/secret-names';
+import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
 
 describe('looksSecret', () => {
   test.each([
@@ -34,6 +34,11 @@ describe('looksSecret', () => {
     'api-key',
     'api.key',
     'jwt-key',
+    'PGPASSWORD',
+    'MYSQLPASSWD',
+    'GITHUBTOKEN',
+    'CLIENTSECRET',
+    'AWS_SECRETACCESSKEY',
   ])('%p looks like a secret', (name) => {
     // GIVEN / WHEN / THEN
     expect(looksSecret(name)).toBe(true);
@@ -75,4 +80,18 @@ describe('looksSecret', () => {
     // GIVEN / WHEN / THEN
     expect(looksSecret(name)).toBe(false);
   });
+});
+
+describe('holdsCredentials', () => {
+  test.each(['postgres://u:pw@db/x', 'redis://:hunter2@cache:6379', 'https://user:p%40ss@example.com/path', 'amqp://guest:guest@rabbit'])(
+    '%p holds a password', (value) => {
+      // GIVEN / WHEN / THEN
+      expect(holdsCredentials(value)).toBe(true);
+    });
+
+  test.each(['postgres://db/x', 'postgres://user@db/x', 'https://example.com/a:b@c', 'user:pw', 'mailto:a@b.c', 'http://[::1]:8080/'])(
+    '%p holds none', (value) => {
+      // GIVEN / WHEN / THEN
+      expect(holdsCredentials(value)).toBe(false);
+    });
 });

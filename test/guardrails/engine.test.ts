@@ -111,6 +111,25 @@ describe('checkManifests', () => {
     expect(findings.length).toBeGreaterThan(0);
   });
 
+  test('a rule that fails on an unexpected value reports it as a finding; the other rules still run', () => {
+    // GIVEN a rule that throws on a value of an unexpected type, and a Pod
+    const fragile: Rule = {
+      id: 'fragile',
+      severity: 'warning',
+      why: 'Observes the engine.',
+      fix: 'Nothing to fix.',
+      check: (object) => [`name ${String(object.metadata.labels)}`],
+    };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop', labels: { toString: 1 } } };
+    // WHEN
+    const findings = checkManifests([pod], { rules: [fragile, EVERY_OBJECT] });
+    // THEN the failure is a finding of that rule, at error level (nothing passes unchecked), and the next rule ran
+    expect(findings.map((f) => `${f.severity} ${f.rule}: ${f.message}`)).toEqual([
+      'error fragile: the rule could not check this object (TypeError: Cannot convert object to primitive value); a field holds a value of an unexpected type',
+      'warning every-object: saw Pod',
+    ]);
+  });
+
   test('runs only the rules it is given', () => {
     // GIVEN a Deployment without a tag
     const manifests = without(referenceManifests(), 'Service');

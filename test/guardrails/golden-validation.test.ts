@@ -120,6 +120,19 @@ describe('GoldenValidation, loaded the way cdk8s-cli loads it', () => {
     expect(imageTag.violatingConstructs.map((c: any) => [c.resourceName, c.constructPath])).toEqual([['storefront-debug', 'shop/storefront-debug']]);
   });
 
+  test('reads the synthesized YAML as Kubernetes does: a << key written into it merges', async () => {
+    // GIVEN a securityContext with a '<<' key, which YAML writers put unquoted
+    const manifests = referenceManifests();
+    manifests.find((m) => m.kind === 'Deployment')!.spec.template.spec.containers[0].securityContext['<<'] = { privileged: true };
+    const { plugin, context } = load(manifests);
+    expect(fs.readFileSync(context.manifests[0], 'utf8')).toMatch(/^ +<<:/m);
+    // WHEN
+    await plugin.validate(context);
+    // THEN the container is privileged, as kubectl would store it
+    expect(context.report.success).toBe(false);
+    expect(context.report.toJson().violations.map((v: any) => v.ruleName)).toEqual(['pss-privileged [error]']);
+  });
+
   test('passes the report when every manifest passes every rule', async () => {
     // GIVEN
     const { plugin, context } = load(referenceManifests());

@@ -69,6 +69,18 @@ describe('Guardrails.protect', () => {
     ].join('\n'));
   });
 
+  test('a << key in a hand-written object fails the synth: the YAML written from it merges', () => {
+    // GIVEN a hand-written Deployment whose securityContext holds a '<<' key
+    const chart = referenceChart(Testing.app(), 'shop', (manifests) => {
+      manifests.find((m) => m.kind === 'Deployment').spec.template.spec.containers[0].securityContext['<<'] = { privileged: true };
+    });
+    // WHEN
+    Guardrails.protect(chart);
+    // THEN the key is a finding, though no rule sees a privileged container in the object as written
+    expect(() => Testing.synth(chart)).toThrow("  - [shop/Deployment] yaml-reading (Deployment storefront): key '<<' at "
+      + "spec.template.spec.containers[0].securityContext: Kubernetes's YAML reader merges its value into the map around it");
+  });
+
   test('the synth fails before any YAML is written', () => {
     // GIVEN
     const app = Testing.app();

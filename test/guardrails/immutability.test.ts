@@ -19,6 +19,11 @@ function deepFreeze<T>(value: T): T {
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
+    // The YAML reader's conformance cases are YAML 1.1 spellings and inputs Kubernetes refuses
+    // (billion laughs, circular aliases), not manifests: test/guardrails/kubernetes-yaml.test.ts reads them.
+    if (entry.isDirectory() && entry.name === 'yaml-as-kubernetes-reads-it') {
+      return [];
+    }
     return entry.isDirectory() ? yamlFiles(full) : entry.name.endsWith('.yaml') ? [full] : [];
   });
 }

@@ -3,7 +3,8 @@
  * they load when the guardrails first run (or a rule id is checked).
  */
 describe('cold start: what requiring the library loads', () => {
-  const LAZY = ['js-yaml', '../../src/guardrails/engine', '../../src/guardrails/rules', '../../src/guardrails/context', '../../src/guardrails/manifest-files'];
+  const LAZY = ['js-yaml', 'yaml', '../../src/guardrails/engine', '../../src/guardrails/rules', '../../src/guardrails/context', '../../src/guardrails/manifest-files',
+    '../../src/guardrails/kubernetes-yaml'];
 
   /** Requires the library in a fresh module registry, runs `then`, and returns which of LAZY loaded. */
   function loadedBy(then: (lib: any) => void = () => undefined): string[] {
@@ -45,5 +46,7 @@ describe('cold start: what requiring the library loads', () => {
     // THEN the engine and the rules loaded, and no YAML reader
     expect(loaded).toEqual(expect.arrayContaining(['../../src/guardrails/engine', '../../src/guardrails/rules']));
     expect(loaded).not.toContain('js-yaml');
+    expect(loaded).not.toContain('yaml');
+    expect(loaded).not.toContain('../../src/guardrails/kubernetes-yaml');
   });
 });

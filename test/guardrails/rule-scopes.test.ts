@@ -11,6 +11,11 @@ import { ALL_RULES, RULE_SCOPES } from '../../src/guardrails/rules';
 function fixtures(dir: string): Manifest[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
+    // The YAML reader's conformance cases are YAML 1.1 spellings and inputs Kubernetes refuses
+    // (billion laughs, circular aliases), not manifests: test/guardrails/kubernetes-yaml.test.ts reads them.
+    if (entry.isDirectory() && entry.name === 'yaml-as-kubernetes-reads-it') {
+      return [];
+    }
     return entry.isDirectory() ? fixtures(full) : entry.name.endsWith('.yaml') ? readYaml(full) : [];
   }).filter((m) => m !== null && typeof m === 'object');
 }

@@ -83,9 +83,39 @@ describe('policyPeer with an IP range', () => {
   });
 
   test.each([
-    ['2001:db8::/32', '2001:db8:1::/48'], ['10.0.0.0/8', '10.1.0.0/16'], ['::/0', '2001:db8::/32'],
+    ['2001:db8::/32', '2001:db8:1::/48'], ['10.0.0.0/8', '10.1.0.0/16'],
   ])('accepts %p except %p', (cidr, except) => {
     expect(peerOf(NetworkPeer.ipBlock(cidr, [NetworkPort.tcp(443)], [except]).toPeerSelection())).toEqual({ ipBlock: { cidr, except: [except] } });
+  });
+
+  test.each([
+    ['169.254.169.254/32', "[test/web] allowTo[0].cidr: is the cloud metadata address, which hands out the node's credentials, got '169.254.169.254/32'; "
+      + "no workload needs it: remove this peer (use the cloud's workload identity instead)"],
+    ['fd00:ec2::254/128', "[test/web] allowTo[0].cidr: is the cloud metadata address, which hands out the node's credentials, got 'fd00:ec2::254/128'; "
+      + "no workload needs it: remove this peer (use the cloud's workload identity instead)"],
+    ['169.254.0.0/16', "[test/web] allowTo[0].except: must leave out the cloud metadata address 169.254.169.254, which hands out the node's credentials, got []; "
+      + "add '169.254.169.254/32' to except"],
+    ['0.0.0.0/0', "[test/web] allowTo[0].except: must leave out the cloud metadata address 169.254.169.254, which hands out the node's credentials, got []; "
+      + "add '169.254.169.254/32' to except"],
+    ['::/0', "[test/web] allowTo[0].except: must leave out the cloud metadata address fd00:ec2::254, which hands out the node's credentials, got []; "
+      + "add 'fd00:ec2::254/128' to except"],
+  ])('refuses %p, which lets the cloud metadata address through', (cidr, message) => {
+    expect(() => peerOf(NetworkPeer.ipBlock(cidr, [NetworkPort.tcp(443)]).toPeerSelection())).toThrow(new Error(message));
+  });
+
+  test('every address needs a written reason, and the metadata address left out', () => {
+    // GIVEN
+    const ports = [NetworkPort.tcp(443)];
+    const v4 = NetworkPeer.ipBlock('0.0.0.0/0', ports, ['169.254.169.254/32'], 'calls partner webhooks at changing addresses');
+    const v6 = NetworkPeer.ipBlock('::/0', ports, ['fd00:ec2::/32'], 'calls partner webhooks at changing addresses');
+    // WHEN / THEN
+    expect(peerOf(v4.toPeerSelection())).toEqual({ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } });
+    expect(peerOf(v6.toPeerSelection())).toEqual({ ipBlock: { cidr: '::/0', except: ['fd00:ec2::/32'] } });
+    expect(() => peerOf(NetworkPeer.ipBlock('0.0.0.0/0', ports, ['169.254.0.0/16']).toPeerSelection())).toThrow(new Error(
+      '[test/web] allowTo[0].reason: 0.0.0.0/0 allows every address and needs a written reason of at least 10 characters, got undefined; '
+      + "narrow the range to the addresses the workload needs, or pass the reason: NetworkPeer.ipBlock('0.0.0.0/0', ports, except, 'why')"));
+    expect(() => peerOf(NetworkPeer.ipBlock('203.0.113.0/24', ports, undefined, 'no reason needed here').toPeerSelection())).toThrow(new Error(
+      "[test/web] allowTo[0].reason: is only for a range of every address (/0), got 'no reason needed here'; remove it"));
   });
 
   test.each([

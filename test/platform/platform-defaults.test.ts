@@ -177,6 +177,12 @@ describe('PlatformDefaults refuses bad input', () => {
       "[<app>] PlatformDefaults.allowedRegistries: must be a non-empty list of registry prefixes without spaces, got 'ghcr.io'; use prefixes such as ['ghcr.io/acme', 'registry.acme.com']");
   });
 
+  test.each(['system-node-critical', 'system-cluster-critical'])('the priority class %p, kept for the cluster\'s own components', (name) => {
+    expect(() => PlatformDefaults.set(Testing.app(), { priorityClassName: name })).toThrow(
+      `[<app>] PlatformDefaults.priorityClassName: is a class Kubernetes keeps for the cluster's own components: their pods preempt every other pod and are evicted last, got '${name}'; `
+      + "create a PriorityClass for the platform's workloads and name it here");
+  });
+
   test('invalid platform labels, named as such', () => {
     expect(() => synth({ labels: { team: 'shop team' } })).toThrow(
       "[<app>] PlatformDefaults.labels.team: must be a valid label value, got 'shop team'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");

@@ -23,8 +23,9 @@ import {
   IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
 } from '../../src';
-import { looksSecret } from '../../src/conventions/secret-names';
+import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
+import { metadataAddressIn } from '../../src/network/policy-peer';
 import { TEST_API_SERVER } from '../util/manifests';
 import { schemaErrors } from '../util/schema';
 
@@ -485,7 +486,7 @@ export const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,15}$/).filt
 /** The name of a ConfigMap or Secret (a DNS subdomain). */
 export const referenceName = fc.array(subdomainLabel, { minLength: 1, maxLength: 2 }).map((l) => l.join('.'));
 
-export const env = fc.dictionary(envName, anyText, { maxKeys: 4 });
+export const env = fc.dictionary(envName, anyText.filter((v) => !holdsCredentials(v)), { maxKeys: 4 });
 export const secretEnv = fc.dictionary(
   fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/).map((n) => `SECRET_${n}`),
   fc.record({ secretName: referenceName, key: fc.stringMatching(/^[-._a-zA-Z0-9]{1,20}$/) }),
@@ -631,7 +632,10 @@ export function outOfRange(min: number, max: number): fc.Arbitrary<number> {
 // Network peers and grants
 // ---------------------------------------------------------------------------------------------
 
-/** An IPv4 network in CIDR notation (no host bits), and `except` ranges strictly inside it. */
+/**
+ * An IPv4 network in CIDR notation (no host bits), and `except` ranges strictly inside it; never
+ * every address (`/0` needs a written reason) nor a range that lets the cloud metadata address through.
+ */
 export const ipv4Block: fc.Arbitrary<{ cidr: string; except?: string[] }> = fc.record({
   address: fc.integer({ min: 0, max: 0xffffffff }),
   prefix: fc.integer({ min: 0, max: 31 }),
@@ -648,7 +652,7 @@ export const ipv4Block: fc.Arbitrary<{ cidr: string; except?: string[] }> = fc.r
     return `${text(net(inside, p))}/${p}`;
   }))];
   return { cidr: `${text(network)}/${prefix}`, except: except.length > 0 ? except : undefined };
-});
+}).filter((b) => !b.cidr.endsWith('/0') && metadataAddressIn(b.cidr, b.except) === undefined);
 
 /** What a test does to a golden workload after creating it: allow peers, grant reads. */
 export type Wiring = { kind: 'allowFrom'; peer: () => INetworkPeer }

@@ -34,9 +34,12 @@ const quota: fc.Arbitrary<NamespaceQuota> = fc.oneof(
   }))),
 );
 
-/** Valid SecureNamespace props: a level below restricted always with a written reason. */
+/**
+ * Valid SecureNamespace props: a level below restricted, and a policy version other than v1.30,
+ * always with a written reason; never a namespace Kubernetes keeps for itself.
+ */
 const secureNamespaceProps: fc.Arbitrary<SecureNamespaceProps> = fc.record({
-  name: dnsLabel(63),
+  name: dnsLabel(63).filter((n) => !['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(n)),
   level: fc.option(level, { nil: undefined }),
   reason: anyText.filter((r) => r.trim().length >= 10),
   version: fc.option(fc.integer({ min: 0, max: 99 }).map((m) => `v1.${m}`), { nil: undefined }),
@@ -49,6 +52,7 @@ const secureNamespaceProps: fc.Arbitrary<SecureNamespaceProps> = fc.record({
   podSecurity: g.level,
   podSecurityReason: g.level === undefined || g.level === PodSecurityLevel.RESTRICTED ? undefined : g.reason,
   podSecurityVersion: g.version,
+  podSecurityVersionReason: g.version === undefined || g.version === 'v1.30' ? undefined : g.reason,
   quota: g.quota,
   containerDefaults: g.containerDefaults,
   labels: g.labels,

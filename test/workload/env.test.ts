@@ -60,6 +60,22 @@ describe('resolveEnv', () => {
     ));
   });
 
+  test.each(['DATABASE_URL', 'AMQP_ADDRESS'])('refuses a URL with a password under any name (%p), without showing the value', (name) => {
+    // GIVEN
+    const env = { [name]: 'postgres://app:hunter2@db:5432/app' };
+    // WHEN / THEN
+    expect(() => resolveEnv(webScope(), env, undefined)).toThrow(new Error(
+      `[test/web] env.${name}: the literal value is a URL with a password in it (user:password@), which would be stored in plain text, got '${name}'; `
+      + `put the URL in a Secret and reference it with secretEnv: { ${name}: { secretName: '…', key: '…' } }`,
+    ));
+    expect(resolveEnv(webScope(), { DATABASE_URL: 'postgres://app@db:5432/app' }, undefined)).toEqual([{ name: 'DATABASE_URL', value: 'postgres://app@db:5432/app' }]);
+  });
+
+  test('refuses PGPASSWORD, a secret name in one word', () => {
+    // WHEN / THEN
+    expect(() => resolveEnv(webScope(), { PGPASSWORD: 'hunter2' }, undefined)).toThrow(/^\[test\/web\] env\.PGPASSWORD: a literal value under a secret-looking name/);
+  });
+
   test.each(['1X', 'A B', 'A=B', 'NAÏVE', ''])('refuses the literal name %p', (name) => {
     // GIVEN / WHEN / THEN
     expect(() => resolveEnv(webScope(), { [name]: 'x' }, undefined))

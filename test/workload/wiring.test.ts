@@ -287,6 +287,26 @@ describe('allowFrom and allowTo with other peers on a CanaryRelease', () => {
     ]);
   });
 
+  test('every address, with its written reason: the reason is kept on each track\'s NetworkPolicy', () => {
+    // GIVEN
+    const chart = namespacedChart();
+    const r = release(chart);
+    // WHEN
+    r.allowTo(NetworkPeer.ipBlock('0.0.0.0/0', [NetworkPort.tcp(443)], ['169.254.169.254/32'], 'partner webhooks move between cloud regions'));
+    r.allowFrom(NetworkPeer.ipBlock('::/0', [], ['fd00:ec2::254/128'], 'public IPv6 clients reach the pods directly'));
+    // THEN
+    const docs = Testing.synth(chart);
+    for (const name of ['checkout-stable', 'checkout-canary']) {
+      expect(docs.find((d) => d.kind === 'NetworkPolicy' && d.metadata.name === name).metadata.annotations).toEqual({
+        'cdk8s-golden.io/every-ipv4-address-reason': 'partner webhooks move between cloud regions',
+        'cdk8s-golden.io/every-ipv6-address-reason': 'public IPv6 clients reach the pods directly',
+      });
+      expect(policy(docs, name).egress.slice(1)).toEqual([
+        { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } }], ports: [{ port: 443, protocol: 'TCP' }] },
+      ]);
+    }
+  });
+
   test('a peer class of the user, implementing INetworkPeer, is a label peer', () => {
     // GIVEN
     class Batch implements INetworkPeer {

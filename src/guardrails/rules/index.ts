@@ -61,6 +61,7 @@ import { serviceTargetPort } from './service-target-port';
 import { serviceTargetsPod } from './service-targets-pod';
 import { serviceType } from './service-type';
 import { topologySpread } from './topology-spread';
+import { yamlReading } from './yaml-reading';
 
 /** The Pod Security Standards checks of the baseline level (v1.30). */
 export const PSS_BASELINE_RULES: ReadonlyArray<Rule> = [
@@ -137,6 +138,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   rbacClusterAdmin,
   clusterScopedNamespace,
   deprecatedApi,
+  yamlReading,
 ];
 
 /** Every rule, in the order findings are reported for one object. */
