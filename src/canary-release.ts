@@ -201,8 +201,9 @@ export class CanaryRelease extends GoldenConstruct {
     this.namespace = stableCore.namespace;
     this.port = stableCore.port;
     this.servicePort = stableCore.servicePort;
-    this.stable = trackOf(stableCore);
-    this.canary = canaryCore === undefined ? undefined : trackOf(canaryCore);
+    // The cores are the tracks: a ReleaseTrack is read from its core, never copied.
+    this.stable = stableCore;
+    this.canary = canaryCore;
     this._wiring = new Wiring(this, () => cores, this.namespace, this.port);
 
     // The release Service: what in-cluster callers use.
@@ -305,19 +306,4 @@ function releaseSelector(name: string, splitsByPods: boolean, weight: number | u
     return both;
   }
   return { ...both, [StandardLabel.TRACK]: weight === 0 ? 'stable' : 'canary' };
-}
-
-function trackOf(core: Workload): ReleaseTrack {
-  return {
-    name: core.name,
-    selectorLabels: core.selectorLabels,
-    replicas: core.replicas,
-    deployment: core.deployment,
-    service: core.service,
-    serviceAccount: core.serviceAccount,
-    podDisruptionBudget: core.podDisruptionBudget,
-    networkPolicy: core.networkPolicy,
-    autoscaler: core.autoscaler,
-    configMap: core.configMap,
-  };
 }

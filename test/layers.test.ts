@@ -24,6 +24,7 @@ const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
  */
 const PENDING: ReadonlyArray<string> = [
   'rbac/grants.ts -> guardrails/acknowledgement.ts',
+  'workload/pod-template.ts -> guardrails/acknowledgement.ts',
   'workload/workload.ts -> guardrails/acknowledgement.ts',
 ];
 
