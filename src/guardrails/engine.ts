@@ -1,8 +1,10 @@
-import { ACKNOWLEDGEMENT_PREFIX, acknowledgementsOf, isWrittenReason } from './acknowledgement';
+import { acknowledgementsOf, isWrittenReason } from './acknowledgement';
 import { buildContext } from './context';
-import { Manifest, isPlainObject, kindOf, nameOf } from './manifest';
-import { Rule, RuleContext, Severity } from './rule';
-import { ALL_RULES, RULE_SCOPES } from './rules';
+import { Manifest, groupOf, isPlainObject, kindOf, nameOf } from './manifest';
+import { Rule, RuleContext, Severity, isInScope } from './rule';
+import { ALL_RULES } from './rules';
+import { ACKNOWLEDGEMENT_PREFIX } from '../conventions/acknowledgements';
+import { RuleId } from '../conventions/rule-ids';
 
 /** One problem found on one object by one rule. */
 export interface Finding {
@@ -35,7 +37,7 @@ export interface CheckOptions {
 
 /** The rule that reports an acknowledgement without a written reason. */
 export const ACK_REASON_RULE = {
-  id: 'ack-reason',
+  id: RuleId.ACK_REASON,
   severity: 'error' as Severity,
   why: 'An acknowledgement silences a rule on an object; without a reason nobody can later tell whether it still holds.',
   fix: `Write why the finding is acceptable as the value of the ${ACKNOWLEDGEMENT_PREFIX}<rule-id> annotation.`,
@@ -69,22 +71,18 @@ export function checkEachManifest(manifests: ReadonlyArray<unknown>, options: Ch
 }
 
 /**
- * The rules that can report something on an object, in order: the rules out of their scope
- * (RULE_SCOPES: another kind, no pod template) would return [] and are not called. Computed once
- * per kind, with and without pod template.
+ * The rules that can report something on an object, in order: the rules whose scope (`appliesTo`:
+ * kinds, API group, pod template) leaves the object out are not called. Computed once per kind,
+ * API group and presence of a pod template.
  */
 function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object: Manifest) => ReadonlyArray<Rule> {
   const lists = new Map<string, ReadonlyArray<Rule>>();
   return (object) => {
-    const kind = kindOf(object);
     const hasTemplate = context.podTemplateOf(object) !== undefined;
-    const listKey = `${hasTemplate ? '+' : '-'}${kind}`;
+    const listKey = `${hasTemplate ? '+' : '-'}${groupOf(object)}/${kindOf(object)}`;
     let list = lists.get(listKey);
     if (!list) {
-      list = rules.filter((rule) => {
-        const scope = RULE_SCOPES.get(rule);
-        return scope === undefined || ((!scope.podTemplate || hasTemplate) && (scope.kinds === undefined || scope.kinds.includes(kind)));
-      });
+      list = rules.filter((rule) => isInScope(rule.appliesTo, object, context));
       lists.set(listKey, list);
     }
     return list;

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ACKNOWLEDGEMENT_PREFIX, isWrittenReason } from './acknowledgement';
+import { isWrittenReason } from './acknowledgement';
 import type * as Engine from './engine';
 import { Manifest } from './manifest';
 import type * as Rules from './rules';
 import { LocatedFinding, synthErrorMessage, synthWarningMessage } from './synth-report';
+import { acknowledgementKey } from '../conventions/acknowledgements';
 import { fail } from '../private/errors';
 import { synthIndex, synthSessionOf } from '../private/synth-index';
 
@@ -117,7 +118,7 @@ export class Guardrails {
         'acknowledge the rule on the construct that holds the Kubernetes object');
     }
     for (const object of objects) {
-      object.metadata.addAnnotation(`${ACKNOWLEDGEMENT_PREFIX}${ruleId}`, reason);
+      object.metadata.addAnnotation(acknowledgementKey(ruleId), reason);
     }
   }
 

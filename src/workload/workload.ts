@@ -6,6 +6,7 @@ import { Autoscaling, resolveAutoscaling } from './autoscaling';
 import { ConfigContent, resolveConfig } from './config';
 import { resolveEnv } from './env';
 import { WorkloadProps } from './workload-props';
+import { ACKNOWLEDGEMENT_PREFIX, acknowledgementKey } from '../conventions/acknowledgements';
 import { ApiProtocol } from '../conventions/api-protocol';
 import { HealthCheck } from '../conventions/health-check';
 import { checkPinnedImage, versionLabelOf } from '../conventions/image';
@@ -13,9 +14,9 @@ import { selectorLabels, standardLabels, StandardLabel } from '../conventions/la
 import { PROBE_DEFAULTS } from '../conventions/probes';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { resolveRollout } from '../conventions/rollout';
+import { RuleId } from '../conventions/rule-ids';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { registerWorkload, secureNamespace, WorkloadNeeds } from '../namespace/namespace-registry';
 import { dnsEgressRule } from '../network/dns-egress';
 import { checkCpuLimits } from '../platform/cpu-limits';
@@ -228,13 +229,13 @@ export class Workload {
     this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}cpu-limit`] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
+      acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
     }
     if (this.replicas !== undefined && this.replicas < 2) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}replicas`] = TRACK_SIZE_REASON;
+      acknowledgements[acknowledgementKey(RuleId.REPLICAS)] = TRACK_SIZE_REASON;
     }
     if (security.pod.runAsUser === undefined) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}run-as-user`] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
+      acknowledgements[acknowledgementKey(RuleId.RUN_AS_USER)] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
     }
     const priorityClassName = this.platform.priorityClassName === undefined ? undefined
       : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
@@ -347,7 +348,7 @@ export class Workload {
 
     if (autoscaling) {
       this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
-        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [`${ACKNOWLEDGEMENT_PREFIX}hpa-min`]: TRACK_SIZE_REASON } : undefined),
+        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [acknowledgementKey(RuleId.HPA_MIN)]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
           minReplicas: autoscaling.minReplicas,
@@ -513,7 +514,7 @@ export class Workload {
     const startup = pick('startupProbe', props.startupProbe, followed?._handlerOnly() ?? defaults.startup);
     const sameCheck = readiness.describe(this.portName) === liveness.describe(this.portName);
     if (sameCheck && props.readinessProbe === undefined && props.livenessProbe === undefined && this.protocol._identicalDefaultChecks) {
-      this.probeAcknowledgements[`${ACKNOWLEDGEMENT_PREFIX}probes-identical`] = IDENTICAL_TCP_CHECKS_REASON;
+      this.probeAcknowledgements[acknowledgementKey(RuleId.PROBES_IDENTICAL)] = IDENTICAL_TCP_CHECKS_REASON;
     } else if (sameCheck) {
       fail(this.owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
         liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");

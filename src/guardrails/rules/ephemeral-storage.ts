@@ -1,12 +1,14 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { resourceQuantity, resourcedContainers } from '../container-fields';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** Every container requests and limits ephemeral storage. */
-export const ephemeralStorage: Rule = {
-  id: 'ephemeral-storage',
+export const ephemeralStorage: Rule = scopedRule({
+  id: RuleId.EPHEMERAL_STORAGE,
   severity: 'warning',
   why: 'Without an ephemeral-storage request and limit a container can fill the node\'s disk and get every pod on it evicted.',
   fix: 'Set resources.requests and resources.limits of ephemeral-storage on every container.',
+  appliesTo: { podTemplate: true },
   check: (object, context) => {
     const messages: string[] = [];
     for (const ref of resourcedContainers(context.podTemplateOf(object))) {
@@ -17,4 +19,4 @@ export const ephemeralStorage: Rule = {
     }
     return messages;
   },
-};
+});
