@@ -1,7 +1,7 @@
 /**
  * The id of every guardrail rule, to acknowledge a rule without spelling its id:
  * `Guardrails.acknowledge(deployment, RuleId.REPLICAS, 'a preview environment')`, or the
- * annotation `ack.cdk8s-golden.io/<rule-id>` (see `acknowledgementKey`). Rules derived from the
+ * annotation `ack.cdk8s-golden.io/<rule-id>: <reason>` on the object. Rules derived from the
  * Pod Security Standards have ids that start with `pss-`. docs/guardrails.md says what each rule checks.
  */
 export class RuleId {

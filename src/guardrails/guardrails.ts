@@ -106,7 +106,7 @@ export class Guardrails {
    * ApiObject under the construct when it is not one itself (e.g. a WebService).
    *
    * @param target an ApiObject, a cdk8s-plus object or any construct holding ApiObjects
-   * @param ruleId the id of the rule to acknowledge, e.g. `replicas` or `pss-run-as-user`
+   * @param ruleId the id of the rule to acknowledge, e.g. `RuleId.REPLICAS` or `RuleId.PSS_RUN_AS_USER`
    * @param reason why the finding is acceptable here; a blank reason is refused
    */
   public static acknowledge(target: IConstruct, ruleId: string, reason: string): void {
