@@ -105,5 +105,19 @@ export function isInScope(scope: RuleScope | undefined, object: Manifest, contex
 export function scopedRule(rule: Rule & { readonly appliesTo: RuleScope }): Rule {
   const scope = rule.appliesTo;
   const inScope = rule.check;
-  return { ...rule, check: (object, context) => (isInScope(scope, object, context) ? inScope(object, context) : []) };
+  const made: Rule = { ...rule, check: (object, context) => (isInScope(scope, object, context) ? inScope(object, context) : []) };
+  inScopeChecks.set(made, inScope);
+  return made;
+}
+
+/** The rule's own check of each rule made by `scopedRule`, which does not test the scope again. */
+const inScopeChecks = new WeakMap<Rule, Rule['check']>();
+
+/**
+ * The function to call on an object already known to be in the rule's scope: for a rule made by
+ * `scopedRule`, its own check without the scope test (the engine has tested it once per kind);
+ * for any other rule (a copy, a caller's own rule), its `check`.
+ */
+export function checkInScope(rule: Rule): Rule['check'] {
+  return inScopeChecks.get(rule) ?? ((object, context) => rule.check(object, context));
 }

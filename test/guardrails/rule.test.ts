@@ -1,7 +1,7 @@
 import { CONFIG_MAP, job, referenceManifests } from './helpers';
 import { buildContext } from '../../src/guardrails/context';
 import { Manifest } from '../../src/guardrails/manifest';
-import { Rule, isInScope, scopedRule } from '../../src/guardrails/rule';
+import { Rule, checkInScope, isInScope, scopedRule } from '../../src/guardrails/rule';
 
 /** A rule that reports every object it is called on. */
 function reportingEverything(appliesTo: Rule['appliesTo'] & object): Rule {
@@ -30,5 +30,15 @@ describe('rule scopes', () => {
     // WHEN it checks each object / THEN only the core Service is reported
     expect(objects.map((o) => rule.check(o, context))).toEqual([[], ['called'], [], [], []]);
     expect(rule.appliesTo).toEqual({ kinds: ['Service'], group: '' });
+  });
+
+  test('the engine calls a scoped rule\'s own check, which does not test the scope again', () => {
+    // GIVEN a scoped rule, and a copy of it (a caller's own rule)
+    const rule = reportingEverything({ kinds: ['Service'], group: '' });
+    const copy: Rule = { ...rule };
+    // WHEN each is called through checkInScope on an object outside the scope
+    // THEN the rule's own check runs unguarded (the engine tested the scope), the copy's check is guarded
+    expect(checkInScope(rule)(CONFIG_MAP, context)).toEqual(['called']);
+    expect(checkInScope(copy)(CONFIG_MAP, context)).toEqual([]);
   });
 });
