@@ -97,14 +97,35 @@ export function isInScope(scope: RuleScope | undefined, object: Manifest, contex
     && (!scope.podTemplate || context.podTemplateOf(object) !== undefined));
 }
 
+/** A rule over objects of some kinds or API group, with or without a pod template. */
+export interface ObjectRuleDefinition extends Omit<Rule, 'appliesTo' | 'check'> {
+  /** The objects the rule reads. */
+  readonly appliesTo: RuleScope & { readonly podTemplate?: false };
+  /** Checks one object of the scope. */
+  check(object: Manifest, context: RuleContext): string[];
+}
+
+/** A rule over objects with a pod template: its check gets the template. */
+export interface TemplateRuleDefinition extends Omit<Rule, 'appliesTo' | 'check'> {
+  /** The objects the rule reads: objects with a pod template (of some kinds or API group). */
+  readonly appliesTo: RuleScope & { readonly podTemplate: true };
+  /** Checks one object of the scope, and its pod template. */
+  check(object: Manifest, context: RuleContext, template: PodTemplate): string[];
+}
+
 /**
  * A rule whose check reads only the objects of its scope: `check` is called with an object inside
- * `appliesTo` (by the engine, which does not call it elsewhere) and returns [] outside it (when
- * called directly), so the rule's own code does not test the kind, group or pod template again.
+ * `appliesTo` (by the engine, which does not call it elsewhere; with the object's pod template when
+ * the scope asks for one) and returns [] outside it (when called directly), so the rule's own code
+ * does not test the kind, group or pod template again.
  */
-export function scopedRule(rule: Rule & { readonly appliesTo: RuleScope }): Rule {
-  const scope = rule.appliesTo;
-  const inScope = rule.check;
+export function scopedRule(rule: TemplateRuleDefinition): Rule;
+export function scopedRule(rule: ObjectRuleDefinition): Rule;
+export function scopedRule(rule: ObjectRuleDefinition | TemplateRuleDefinition): Rule {
+  const scope: RuleScope = rule.appliesTo;
+  const inScope: Rule['check'] = rule.appliesTo.podTemplate === true
+    ? ((check) => (object, context) => check(object, context, context.podTemplateOf(object)!))((rule as TemplateRuleDefinition).check)
+    : (rule as ObjectRuleDefinition).check;
   const made: Rule = { ...rule, check: (object, context) => (isInScope(scope, object, context) ? inScope(object, context) : []) };
   inScopeChecks.set(made, inScope);
   return made;

@@ -1,10 +1,10 @@
 import { CONFIG_MAP, job, referenceManifests } from './helpers';
 import { buildContext } from '../../src/guardrails/context';
 import { Manifest } from '../../src/guardrails/manifest';
-import { Rule, checkInScope, isInScope, scopedRule } from '../../src/guardrails/rule';
+import { ObjectRuleDefinition, Rule, checkInScope, isInScope, scopedRule } from '../../src/guardrails/rule';
 
 /** A rule that reports every object it is called on. */
-function reportingEverything(appliesTo: Rule['appliesTo'] & object): Rule {
+function reportingEverything(appliesTo: ObjectRuleDefinition['appliesTo']): Rule {
   return scopedRule({ id: 'test', severity: 'error', why: 'w', fix: 'f', appliesTo, check: () => ['called'] });
 }
 

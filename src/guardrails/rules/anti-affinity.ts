@@ -15,9 +15,8 @@ export const antiAffinity: Rule = scopedRule({
   why: 'Without pod anti-affinity every replica may land on the same node, and one node failure takes the whole service down.',
   fix: 'Add a preferred podAntiAffinity term on topologyKey kubernetes.io/hostname whose labelSelector matches the pod\'s selector labels.',
   appliesTo: { podTemplate: true, kinds: [...REPLICATED_KINDS] },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || maximumReplicas(object, context) < 2) {
+  check: (object, context, template) => {
+    if (maximumReplicas(object, context) < 2) {
       return [];
     }
     const antiAffinityRules = objectAt(objectAt(template.spec.affinity).podAntiAffinity);

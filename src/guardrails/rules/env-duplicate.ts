@@ -9,9 +9,9 @@ export const envDuplicate: Rule = scopedRule({
   why: 'With two env entries of the same name only the last one counts, and a merge or patch silently picks the other.',
   fix: 'Declare each environment variable once.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const seen = new Set<string>();
       const reported = new Set<string>();
       for (const env of objectsAt(ref.container.env)) {

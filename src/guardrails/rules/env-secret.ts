@@ -11,9 +11,9 @@ export const envSecret: Rule = scopedRule({
   why: 'A literal secret in a manifest ends up in Git, in the API server\'s object and in every `kubectl get -o yaml`.',
   fix: 'Store the value in a Secret and reference it with env[].valueFrom.secretKeyRef.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       for (const env of objectsAt(ref.container.env)) {
         if (typeof env.name !== 'string' || env.value === undefined || env.value === null || env.value === '') {
           continue;

@@ -9,9 +9,9 @@ export const ephemeralStorage: Rule = scopedRule({
   why: 'Without an ephemeral-storage request and limit a container can fill the node\'s disk and get every pod on it evicted.',
   fix: 'Set resources.requests and resources.limits of ephemeral-storage on every container.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of resourcedContainers(context.podTemplateOf(object))) {
+    for (const ref of resourcedContainers(template)) {
       const missing = (['requests', 'limits'] as const).filter((section) => resourceQuantity(ref, section, 'ephemeral-storage') === undefined);
       if (missing.length > 0) {
         messages.push(`${ref.label}: resources.${missing.join(' and resources.')} of ephemeral-storage ${missing.length > 1 ? 'are' : 'is'} unset`);

@@ -18,9 +18,9 @@ export const imageTag: Rule = scopedRule({
   why: 'A missing or floating tag (latest) makes a rollout irreproducible and a rollback impossible.',
   fix: 'Pin the image to a version tag such as \'nginx:1.27.3\' or a digest \'nginx@sha256:...\'.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const image = ref.container.image;
       if (typeof image !== 'string' || image === '') {
         messages.push(`${ref.label}: has no image`);

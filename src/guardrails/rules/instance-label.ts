@@ -12,10 +12,7 @@ export const instanceLabel: Rule = scopedRule({
   why: 'Tools, dashboards and NetworkPolicies find a workload\'s objects by app.kubernetes.io/instance; a missing or wrong value hides them.',
   fix: 'Set the label app.kubernetes.io/instance to the workload\'s metadata.name.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    if (!context.podTemplateOf(object)) {
-      return [];
-    }
+  check: (object) => {
     const value = objectAt(objectAt(object.metadata).labels)[INSTANCE_LABEL];
     if (value === undefined) {
       return [`label ${INSTANCE_LABEL} is missing`];

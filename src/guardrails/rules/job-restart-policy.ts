@@ -9,11 +9,7 @@ export const jobRestartPolicy: Rule = scopedRule({
   why: 'The API server refuses a Job whose pod template restarts Always, and an unset restartPolicy is defaulted to Always: the Job, or every run of the CronJob, is never created.',
   fix: 'Set restartPolicy: Never (a failed pod is replaced, up to backoffLimit) or OnFailure (the container restarts in place) in the pod template.',
   appliesTo: { podTemplate: true, kinds: ['Job', 'CronJob'], group: 'batch' },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const policy = template.spec.restartPolicy;
     if (policy === 'OnFailure' || policy === 'Never') {
       return [];

@@ -10,9 +10,8 @@ export const livenessProbe: Rule = scopedRule({
   why: 'Without a liveness probe a deadlocked container keeps running and is never restarted.',
   fix: 'Add a livenessProbe to every container, on a different check than the readiness probe.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || !isLongRunning(template)) {
+  check: (_object, _context, template) => {
+    if (!isLongRunning(template)) {
       return [];
     }
     return servingContainers(template)

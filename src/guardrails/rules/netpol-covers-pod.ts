@@ -19,11 +19,7 @@ export const netpolCoversPod: Rule = scopedRule({
   why: 'A pod no NetworkPolicy selects accepts connections from, and opens connections to, anything in the cluster.',
   fix: 'Add NetworkPolicies that select the pod for Ingress and for Egress (a default-deny plus allow rules, with DNS egress allowed).',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, context, template) => {
     const covered = new Set<string>();
     for (const policy of context.objectsSelecting('NetworkPolicy', template)) {
       policyTypesOf(policy).forEach((type) => covered.add(type));

@@ -11,9 +11,8 @@ export const pdb: Rule = scopedRule({
   why: 'Without a PodDisruptionBudget a node drain or cluster upgrade may evict every replica at once.',
   fix: 'Add a PodDisruptionBudget (maxUnavailable: 1) whose selector matches the workload\'s pods.',
   appliesTo: { podTemplate: true, kinds: [...REPLICATED_KINDS] },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || maximumReplicas(object, context) < 2) {
+  check: (object, context, template) => {
+    if (maximumReplicas(object, context) < 2) {
       return [];
     }
     const covered = context.objectsSelecting('PodDisruptionBudget', template).length > 0;

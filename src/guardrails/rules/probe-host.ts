@@ -10,9 +10,9 @@ export const probeHost: Rule = scopedRule({
   why: 'A probe or hook with a host makes the kubelet send requests to any address, a server-side request forgery from the node (Pod Security baseline from v1.34).',
   fix: 'Remove host from the probe or hook: it then targets the pod\'s own IP.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const lifecycle = objectAt(ref.container.lifecycle);
       const places: Array<[string, unknown]> = [
         ...PROBE_FIELDS.map((field): [string, unknown] => [field, ref.container[field]]),

@@ -10,9 +10,9 @@ export const probePort: Rule = scopedRule({
   why: 'A probe on a port the container does not declare usually checks nothing that listens: the pod never becomes ready, or is restarted forever.',
   fix: 'Point the probe at one of the container\'s ports, by name or number.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const ports = objectsAt(ref.container.ports);
       const names = new Set(ports.map((port) => port.name).filter((name) => typeof name === 'string'));
       const numbers = new Set(ports.map((port) => Number(port.containerPort)));

@@ -10,9 +10,9 @@ export const probesIdentical: Rule = scopedRule({
   why: 'When liveness and readiness are the same check, a slow dependency restarts every pod at once instead of taking them out of rotation.',
   fix: 'Point the liveness probe at a cheap in-process check (e.g. /healthz) and the readiness probe at a check that includes dependencies (e.g. /readyz).',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const liveness = handlerOf(ref.container.livenessProbe);
       const readiness = handlerOf(ref.container.readinessProbe);
       if (liveness && readiness && liveness.kind === readiness.kind) {

@@ -13,11 +13,7 @@ export const pssAppArmor: Rule = scopedRule({
   why: 'An Unconfined AppArmor profile removes the mandatory access control the runtime applies by default (Pod Security baseline).',
   fix: 'Leave the AppArmor profile unset, or use RuntimeDefault (runtime/default) or a Localhost profile (localhost/<name>).',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     for (const [key, value] of Object.entries(template.annotations)) {
       if (key.startsWith(ANNOTATION_PREFIX)) {

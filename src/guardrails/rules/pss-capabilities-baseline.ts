@@ -16,9 +16,9 @@ export const pssCapabilitiesBaseline: Rule = scopedRule({
   why: 'Capabilities beyond the runtime default set (NET_RAW, SYS_ADMIN...) open paths to the node (Pod Security baseline).',
   fix: 'Add only capabilities from AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const added = arrayAt(objectAt(containerSecurityContext(ref).capabilities).add);
       const forbidden = added.filter((capability) => !BASELINE_CAPABILITIES.has(capability));
       if (forbidden.length > 0) {

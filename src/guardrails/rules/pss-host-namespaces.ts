@@ -10,11 +10,7 @@ export const pssHostNamespaces: Rule = scopedRule({
   why: 'Sharing the host network, PID or IPC namespace lets a pod see and reach everything on the node (Pod Security baseline).',
   fix: 'Remove hostNetwork, hostPID and hostIPC from the pod spec, or set them to false.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     return HOST_NAMESPACE_FIELDS
       .filter((field) => template.spec[field] === true)
       .map((field) => `${field} is true`);

@@ -9,9 +9,8 @@ export const pssHostPathVolumes: Rule = scopedRule({
   why: 'A hostPath volume exposes the node\'s file system to the pod (Pod Security baseline).',
   fix: 'Use an emptyDir, a ConfigMap, a Secret or a PersistentVolumeClaim instead of hostPath.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    return objectsAt(template?.spec.volumes)
+  check: (_object, _context, template) => {
+    return objectsAt(template.spec.volumes)
       .filter((volume) => volume.hostPath !== undefined && volume.hostPath !== null)
       .map((volume) => `volume ${volume.name}: hostPath ${quote(objectAt(volume.hostPath).path)} is not allowed`);
   },

@@ -9,9 +9,9 @@ export const pssHostPorts: Rule = scopedRule({
   why: 'A hostPort binds the node\'s network interface and bypasses NetworkPolicies (Pod Security baseline).',
   fix: 'Remove hostPort from the container ports and expose the pod through a Service.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       for (const port of objectsAt(ref.container.ports)) {
         if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) {
           messages.push(`${ref.label}: hostPort ${port.hostPort} is set (containerPort ${port.containerPort})`);

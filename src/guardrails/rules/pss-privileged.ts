@@ -9,7 +9,7 @@ export const pssPrivileged: Rule = scopedRule({
   why: 'A privileged container has every capability and access to all host devices (Pod Security baseline).',
   fix: 'Remove securityContext.privileged or set it to false on every container.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
+  check: (_object, _context, template) => (template.containers)
     .filter((ref) => containerSecurityContext(ref).privileged === true)
     .map((ref) => `${ref.label}: securityContext.privileged is true`),
 });

@@ -10,7 +10,7 @@ export const pssProcMount: Rule = scopedRule({
   why: 'An Unmasked /proc exposes kernel interfaces the runtime hides by default (Pod Security baseline).',
   fix: 'Remove securityContext.procMount or set it to Default.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
+  check: (_object, _context, template) => (template.containers)
     .filter((ref) => {
       const procMount = containerSecurityContext(ref).procMount;
       return procMount !== undefined && procMount !== null && procMount !== 'Default';

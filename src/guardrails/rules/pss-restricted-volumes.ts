@@ -14,9 +14,9 @@ export const pssRestrictedVolumes: Rule = scopedRule({
   why: 'Volume types other than configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret reach node or network storage directly (Pod Security restricted).',
   fix: 'Use a PersistentVolumeClaim (or another allowed type) instead of the in-line volume source.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const volume of objectsAt(context.podTemplateOf(object)?.spec.volumes)) {
+    for (const volume of objectsAt(template.spec.volumes)) {
       // A volume with no source at all is defaulted to emptyDir by the API server.
       const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] !== undefined && volume[key] !== null);
       const forbidden = sources.filter((source) => !RESTRICTED_VOLUME_TYPES.has(source));

@@ -9,11 +9,7 @@ export const pssRunAsNonRoot: Rule = scopedRule({
   why: 'A container that may run as root turns any escape into root on the node (Pod Security restricted).',
   fix: 'Set securityContext.runAsNonRoot: true on the pod, and do not set it to false on any container.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     const podValue = podSecurityContext(template).runAsNonRoot;
     if (podValue === false) {

@@ -9,11 +9,7 @@ export const pssRunAsUser: Rule = scopedRule({
   why: 'runAsUser: 0 runs the container as root (Pod Security restricted).',
   fix: 'Set runAsUser to a non-zero UID (this library uses 10001), or leave it to the image with runAsNonRoot: true.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (podSecurityContext(template).runAsUser === 0) {
       messages.push('pod securityContext.runAsUser is 0');

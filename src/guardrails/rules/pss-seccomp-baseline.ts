@@ -10,11 +10,7 @@ export const pssSeccompBaseline: Rule = scopedRule({
   why: 'An Unconfined seccomp profile lets the container make every system call (Pod Security baseline).',
   fix: 'Set seccompProfile.type to RuntimeDefault (or Localhost) instead of Unconfined.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (objectAt(podSecurityContext(template).seccompProfile).type === 'Unconfined') {
       messages.push('pod securityContext.seccompProfile.type is \'Unconfined\'');

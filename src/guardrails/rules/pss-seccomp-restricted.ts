@@ -12,9 +12,8 @@ export const pssSeccompRestricted: Rule = scopedRule({
   why: 'Without a seccomp profile a container can make every system call, the first step of most kernel exploits (Pod Security restricted).',
   fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || isWindowsPod(template)) {
+  check: (_object, _context, template) => {
+    if (isWindowsPod(template)) {
       return [];
     }
     const messages: string[] = [];

@@ -12,11 +12,7 @@ export const pssSeLinux: Rule = scopedRule({
   why: 'A custom SELinux user, role or type can escape the container\'s confinement (Pod Security baseline).',
   fix: 'Leave seLinuxOptions.user and role unset and type unset or one of container_t, container_init_t, container_kvm_t.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages = problems(podSecurityContext(template).seLinuxOptions).map((problem) => `pod securityContext.${problem}`);
     for (const ref of template.containers) {
       messages.push(...problems(containerSecurityContext(ref).seLinuxOptions).map((problem) => `${ref.label}: securityContext.${problem}`));

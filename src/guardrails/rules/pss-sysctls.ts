@@ -24,11 +24,7 @@ export const pssSysctls: Rule = scopedRule({
   why: 'Unsafe sysctls change kernel settings shared with every other pod on the node (Pod Security baseline).',
   fix: 'Remove the sysctl, or use only sysctls of the safe set.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     return objectsAt(podSecurityContext(template).sysctls)
       .filter((sysctl) => !SAFE_SYSCTLS.has(sysctl.name))
       .map((sysctl) => `pod securityContext.sysctls has ${quote(sysctl.name)}, which is not in the safe set`);

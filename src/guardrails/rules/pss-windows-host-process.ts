@@ -10,11 +10,7 @@ export const pssWindowsHostProcess: Rule = scopedRule({
   why: 'A Windows HostProcess container runs directly on the node with the host\'s privileges (Pod Security baseline).',
   fix: 'Remove windowsOptions.hostProcess or set it to false, on the pod and on every container.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (objectAt(podSecurityContext(template).windowsOptions).hostProcess === true) {
       messages.push('pod securityContext.windowsOptions.hostProcess is true');

@@ -21,7 +21,7 @@ export const pullPolicy: Rule = scopedRule({
   why: 'With IfNotPresent a node runs whatever image it cached under the tag, and skips the registry\'s access check.',
   fix: 'Set imagePullPolicy: Always on every container.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
+  check: (_object, _context, template) => (template.containers)
     .map((ref): [string, unknown] => [ref.label, storedPullPolicy(ref.container)])
     .filter(([, policy]) => policy !== 'Always')
     .map(([label, policy]) => (policy === undefined

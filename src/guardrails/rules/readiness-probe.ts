@@ -10,11 +10,7 @@ export const readinessProbe: Rule = scopedRule({
   why: 'Without a readiness probe a Service sends traffic to a pod before it can serve, and during a rollout to pods that are failing.',
   fix: 'Add a readinessProbe to every container of a pod that a Service selects.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, context, template) => {
     const service = context.objectsSelecting('Service', template)[0];
     if (!service) {
       return [];

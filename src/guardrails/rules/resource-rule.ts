@@ -30,9 +30,9 @@ export function resourceRule(options: ResourceRuleOptions): Rule {
     why: options.why,
     fix: `Set ${path} on every container (and init container).`,
     appliesTo: { podTemplate: true },
-    check: (object, context) => {
+    check: (_object, _context, template) => {
       const messages: string[] = [];
-      for (const ref of resourcedContainers(context.podTemplateOf(object))) {
+      for (const ref of resourcedContainers(template)) {
         const value = resourceQuantity(ref, field, resource);
         if (value === undefined) {
           messages.push(`${ref.label}: ${path} is unset`);

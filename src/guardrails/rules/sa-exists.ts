@@ -10,9 +10,8 @@ export const saExists: Rule = scopedRule({
   why: 'A pod that names a missing ServiceAccount is never created: the ReplicaSet keeps failing with "serviceaccount not found".',
   fix: 'Add the ServiceAccount to the same namespace, or correct serviceAccountName.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    const name = template ? serviceAccountNameOf(template.spec) : undefined;
+  check: (object, context, template) => {
+    const name = serviceAccountNameOf(template.spec);
     if (name === undefined || name === 'default') {
       return [];
     }

@@ -9,11 +9,7 @@ export const saToken: Rule = scopedRule({
   why: 'A mounted service account token gives anyone who gets into the container the pod\'s Kubernetes API access.',
   fix: 'Set automountServiceAccountToken: false on the pod spec (and on its ServiceAccount); mount a projected token only where the API is needed.',
   appliesTo: { podTemplate: true },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (object, context, template) => {
     const podValue = template.spec.automountServiceAccountToken;
     if (podValue === false) {
       return [];

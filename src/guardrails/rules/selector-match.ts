@@ -10,12 +10,11 @@ export const selectorMatch: Rule = scopedRule({
   why: 'A selector that does not match the template\'s labels is rejected by the API server, or (when too broad) adopts pods of other workloads.',
   fix: 'Make spec.selector.matchLabels a subset of spec.template.metadata.labels, using only labels that never change.',
   appliesTo: { podTemplate: true, kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'] },
-  check: (object, context) => {
+  check: (object, _context, template) => {
     const spec = objectAt(object.spec);
     // A Job chooses its own selector unless spec.manualSelector is true.
     const applies = kindOf(object) !== 'Job' || spec.manualSelector === true;
-    const template = context.podTemplateOf(object);
-    if (!applies || !template) {
+    if (!applies) {
       return [];
     }
     if (spec.selector === undefined || spec.selector === null) {

@@ -10,11 +10,7 @@ export const topologySpread: Rule = scopedRule({
   fix: 'Add topologySpreadConstraints on topology.kubernetes.io/zone and kubernetes.io/hostname with whenUnsatisfiable: ScheduleAnyway.',
   // the kinds whose replicas the scheduler spreads: the ones with several interchangeable pods
   appliesTo: { podTemplate: true, kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'] },
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  check: (_object, _context, template) => {
     return arrayAt(template.spec.topologySpreadConstraints).length > 0 ? [] : ['spec.template.spec.topologySpreadConstraints is unset'];
   },
 });
