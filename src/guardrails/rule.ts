@@ -123,9 +123,11 @@ export function scopedRule(rule: TemplateRuleDefinition): Rule;
 export function scopedRule(rule: ObjectRuleDefinition): Rule;
 export function scopedRule(rule: ObjectRuleDefinition | TemplateRuleDefinition): Rule {
   const scope: RuleScope = rule.appliesTo;
-  const inScope: Rule['check'] = rule.appliesTo.podTemplate === true
-    ? ((check) => (object, context) => check(object, context, context.podTemplateOf(object)!))((rule as TemplateRuleDefinition).check)
-    : (rule as ObjectRuleDefinition).check;
+  let inScope: Rule['check'] = (rule as ObjectRuleDefinition).check;
+  if (scope.podTemplate === true) {
+    const check = (rule as TemplateRuleDefinition).check;
+    inScope = (object, context) => check(object, context, context.podTemplateOf(object)!);
+  }
   const made: Rule = { ...rule, check: (object, context) => (isInScope(scope, object, context) ? inScope(object, context) : []) };
   inScopeChecks.set(made, inScope);
   return made;
