@@ -3,6 +3,7 @@ export { ApiProtocol, type DefaultHealthChecks } from './conventions/api-protoco
 export { HealthCheck, type HealthCheckOptions } from './conventions/health-check';
 export { ResourcePreset, type ResourcePresetProps } from './conventions/resource-preset';
 export type { RolloutOptions } from './conventions/rollout';
+export { RuleId } from './conventions/rule-ids';
 export type { SecurityOptions } from './conventions/security-context';
 export type { ShutdownOptions } from './conventions/shutdown';
 export { NetworkPort, NetworkProtocol } from './conventions/network-port';

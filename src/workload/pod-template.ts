@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { ConfigContent, resolveConfig } from './config';
 import { resolveEnv } from './env';
 import { WorkloadProps } from './workload-props';
+import { acknowledgementKey } from '../conventions/acknowledgements';
 import { antiAffinity } from '../conventions/anti-affinity';
 import { ApiProtocol } from '../conventions/api-protocol';
 import { API_TOKEN_PATH } from '../conventions/api-token';
@@ -12,10 +13,10 @@ import { HealthCheck } from '../conventions/health-check';
 import { PROBE_DEFAULTS } from '../conventions/probes';
 import { IMAGE_PULL_POLICY } from '../conventions/pull-policy';
 import { ResourcePreset } from '../conventions/resource-preset';
+import { RuleId } from '../conventions/rule-ids';
 import { RestrictedSecurity } from '../conventions/security-context';
 import { Shutdown } from '../conventions/shutdown';
 import { topologySpread } from '../conventions/topology-spread';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -194,7 +195,7 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
   const startup = pickCheck(owner, 'startupProbe', props.startupProbe, followed?._handlerOnly() ?? defaults.startup);
   const sameCheck = readiness.describe(port.name) === liveness.describe(port.name);
   if (sameCheck && props.readinessProbe === undefined && props.livenessProbe === undefined && protocol._identicalDefaultChecks) {
-    acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}probes-identical`] = IDENTICAL_TCP_CHECKS_REASON;
+    acknowledgements[acknowledgementKey(RuleId.PROBES_IDENTICAL)] = IDENTICAL_TCP_CHECKS_REASON;
   } else if (sameCheck) {
     fail(owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
       liveness.describe(port.name), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");

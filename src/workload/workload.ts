@@ -4,15 +4,16 @@ import { Construct } from 'constructs';
 import { Autoscaling, resolveAutoscaling } from './autoscaling';
 import { buildPodTemplate, PodTemplate } from './pod-template';
 import { WorkloadProps } from './workload-props';
+import { ACKNOWLEDGEMENT_PREFIX, acknowledgementKey } from '../conventions/acknowledgements';
 import { ApiProtocol } from '../conventions/api-protocol';
 import { disruptionBudget } from '../conventions/disruption-budget';
 import { checkPinnedImage, versionLabelOf } from '../conventions/image';
 import { selectorLabels, standardLabels, StandardLabel } from '../conventions/labels';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { resolveRollout } from '../conventions/rollout';
+import { RuleId } from '../conventions/rule-ids';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
 import { requireQuota } from '../namespace/workload-quota';
 import { dnsEgressRule } from '../network/dns-egress';
 import { NetworkRules } from '../network/network-rules';
@@ -201,13 +202,13 @@ export class Workload {
     this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}cpu-limit`] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
+      acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
     }
     if (this.replicas !== undefined && this.replicas < 2) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}replicas`] = TRACK_SIZE_REASON;
+      acknowledgements[acknowledgementKey(RuleId.REPLICAS)] = TRACK_SIZE_REASON;
     }
     if (security.pod.runAsUser === undefined) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}run-as-user`] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
+      acknowledgements[acknowledgementKey(RuleId.RUN_AS_USER)] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
     }
     const priorityClassName = this.platform.priorityClassName === undefined ? undefined
       : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
@@ -290,7 +291,7 @@ export class Workload {
 
     if (autoscaling) {
       this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
-        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [`${ACKNOWLEDGEMENT_PREFIX}hpa-min`]: TRACK_SIZE_REASON } : undefined),
+        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [acknowledgementKey(RuleId.HPA_MIN)]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
           minReplicas: autoscaling.minReplicas,
