@@ -12,6 +12,7 @@ import { resolveExposure } from './network/ingress';
 import { PeerSelection } from './network/network-peer';
 import { checkInteger, checkObjectName } from './private/checks';
 import { fail } from './private/errors';
+import { keepPatchedValues } from './private/keep-values';
 import { refuseNameCollisions } from './private/unique-names';
 import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
 import { resolveConfig } from './workload/config';
@@ -209,7 +210,7 @@ export class CanaryRelease extends GoldenConstruct {
     // The release Service: what in-cluster callers use.
     const labels: Record<string, string> = Object.fromEntries(Object.entries(stableCore.labels).filter(([key]) => key !== StandardLabel.TRACK));
     labels[StandardLabel.INSTANCE] = this.name;
-    this.service = new k8s.KubeService(this, 'Service', {
+    this.service = keepPatchedValues(new k8s.KubeService(this, 'Service', {
       metadata: { ...stableCore.metadata(undefined, this.name), labels },
       spec: {
         type: 'ClusterIP',
@@ -222,7 +223,7 @@ export class CanaryRelease extends GoldenConstruct {
           appProtocol: protocol.appProtocol,
         }],
       },
-    });
+    }));
 
     // Traffic.
     const routed = traffic.route({

@@ -13,6 +13,7 @@ import { PlatformDefaults } from './platform/platform-defaults';
 import { checkAnnotations, checkLabels, checkObjectName } from './private/checks';
 import { clusterScoped } from './private/cluster-scoped';
 import { fail, problem } from './private/errors';
+import { keepPatchedValues } from './private/keep-values';
 import { refuseNameCollisions } from './private/unique-names';
 
 /** The Pod Security policy version of the Kubernetes version this library targets. */
@@ -176,7 +177,7 @@ export class SecureNamespace extends Construct {
 
     // The objects.
     const inNamespace = (name: string): k8s.ObjectMeta => ({ name, namespace: this.name, labels });
-    this.namespace = clusterScoped(new k8s.KubeNamespace(this, 'Namespace', {
+    this.namespace = clusterScoped(keepPatchedValues(new k8s.KubeNamespace(this, 'Namespace', {
       metadata: {
         name: this.name,
         labels: { ...labels, ...podSecurityLabels },
@@ -186,15 +187,15 @@ export class SecureNamespace extends Construct {
           ...(versionReason === undefined ? {} : { 'cdk8s-golden.io/pod-security-version-reason': versionReason }),
         },
       },
-    }));
-    this.defaultDenyPolicy = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
+    })));
+    this.defaultDenyPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
       metadata: inNamespace('default-deny'),
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
-    this.dnsPolicy = new k8s.KubeNetworkPolicy(this, 'AllowDns', {
+    }));
+    this.dnsPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(this, 'AllowDns', {
       metadata: inNamespace('allow-dns'),
       spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgressRule(this, platform.dns)] },
-    });
+    }));
     const q = (text: string) => k8s.Quantity.fromString(text);
     const cpu = (millis: number) => q(millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`);
     const hard: Record<string, k8s.Quantity> = {
@@ -209,11 +210,11 @@ export class SecureNamespace extends Construct {
     if (this.cpuLimitsEnforced) {
       hard['limits.cpu'] = cpu(this.quota.cpuLimits);
     }
-    this.resourceQuota = new k8s.KubeResourceQuota(this, 'ResourceQuota', { metadata: inNamespace('quota'), spec: { hard } });
-    this.limitRange = new k8s.KubeLimitRange(this, 'LimitRange', {
+    this.resourceQuota = keepPatchedValues(new k8s.KubeResourceQuota(this, 'ResourceQuota', { metadata: inNamespace('quota'), spec: { hard } }));
+    this.limitRange = keepPatchedValues(new k8s.KubeLimitRange(this, 'LimitRange', {
       metadata: inNamespace('container-defaults'),
       spec: { limits: [{ type: 'Container', defaultRequest: containerResources.requests, default: containerResources.limits }] },
-    });
+    }));
 
     refuseNameCollisions(this, () => [this.namespace, this.defaultDenyPolicy, this.dnsPolicy, this.resourceQuota, this.limitRange] as ApiObject[]);
     this.node.addValidation({ validate: () => this.quotaProblems() });

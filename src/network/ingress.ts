@@ -5,6 +5,7 @@ import { IngressTls } from '../platform/ingress-tls';
 import { PlatformDefaults } from '../platform/platform-defaults';
 import { checkAnnotations, checkHostName, checkNamespaceName, checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
+import { keepPatchedValues } from '../private/keep-values';
 
 /** The exposure settings of a public service, checked, with the platform defaults applied. */
 export interface Exposure {
@@ -55,7 +56,7 @@ export interface IngressTarget {
 
 /** An Ingress for one host, `/` to one Service port by name, with TLS. */
 export function createIngress(scope: Construct, id: string, exposure: Exposure, host: string, target: IngressTarget): k8s.KubeIngress {
-  return new k8s.KubeIngress(scope, id, {
+  return keepPatchedValues(new k8s.KubeIngress(scope, id, {
     metadata: { name: target.name, labels: target.labels, annotations: Object.keys(target.annotations).length > 0 ? target.annotations : undefined },
     spec: {
       ingressClassName: exposure.ingressClassName,
@@ -71,5 +72,5 @@ export function createIngress(scope: Construct, id: string, exposure: Exposure, 
         },
       }],
     },
-  });
+  }));
 }

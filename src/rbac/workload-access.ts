@@ -3,6 +3,7 @@ import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CheckedGrant } from './grants';
 import { API_TOKEN_PATH, apiTokenVolume } from '../conventions/api-token';
+import { keepPatchedValues } from '../private/keep-values';
 
 const TOKEN_VOLUME = 'kube-api-access';
 
@@ -39,10 +40,10 @@ export class WorkloadAccess {
   private readonly acknowledgements: Record<string, string> = {};
 
   constructor(private readonly props: WorkloadAccessProps) {
-    this.serviceAccount = new k8s.KubeServiceAccount(props.owner, `${props.idPrefix}ServiceAccount`, {
+    this.serviceAccount = keepPatchedValues(new k8s.KubeServiceAccount(props.owner, `${props.idPrefix}ServiceAccount`, {
       metadata: props.metadata(),
       automountServiceAccountToken: false,
-    });
+    }));
   }
 
   /** Adds a checked rule to the Role, creating the Role, its binding and the token on first use. */
@@ -63,15 +64,15 @@ export class WorkloadAccess {
 
   private createRole(): k8s.KubeRole {
     const { owner, idPrefix, name, namespace } = this.props;
-    this.role = new k8s.KubeRole(owner, `${idPrefix}Role`, {
+    this.role = keepPatchedValues(new k8s.KubeRole(owner, `${idPrefix}Role`, {
       metadata: this.props.metadata(),
       rules: Lazy.any({ produce: () => this.rules }) as any,
-    });
-    this.roleBinding = new k8s.KubeRoleBinding(owner, `${idPrefix}RoleBinding`, {
+    }));
+    this.roleBinding = keepPatchedValues(new k8s.KubeRoleBinding(owner, `${idPrefix}RoleBinding`, {
       metadata: this.props.metadata(),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],
-    });
+    }));
     this.props.mountToken(apiTokenVolume(TOKEN_VOLUME), { name: TOKEN_VOLUME, mountPath: API_TOKEN_PATH, readOnly: true });
     return this.role;
   }

@@ -23,6 +23,7 @@ import { checkAllowedRegistry } from '../platform/registries';
 import { SecurityPreset } from '../platform/security-preset';
 import { checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, isLabelValue } from '../private/checks';
 import { fail, problem } from '../private/errors';
+import { keepPatchedValues } from '../private/keep-values';
 import { refuseNameCollisions } from '../private/unique-names';
 import { CheckedGrant } from '../rbac/grants';
 import { WorkloadAccess } from '../rbac/workload-access';
@@ -240,14 +241,14 @@ export class Workload {
 
     const config = this.podTemplate.config;
     if (config) {
-      this.configMap = new k8s.KubeConfigMap(owner, `${this.idPrefix}ConfigMap`, {
+      this.configMap = keepPatchedValues(new k8s.KubeConfigMap(owner, `${this.idPrefix}ConfigMap`, {
         metadata: this.metadata(undefined, config.name),
         immutable: true,
         data: config.data,
-      });
+      }));
     }
 
-    this.deployment = new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
+    this.deployment = keepPatchedValues(new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
       metadata: this.metadata({
         ...(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
         ...acknowledgements,
@@ -261,9 +262,9 @@ export class Workload {
         strategy: rollout.strategy,
         template: this.podTemplate.spec,
       },
-    });
+    }));
 
-    this.service = new k8s.KubeService(owner, `${this.idPrefix}Service`, {
+    this.service = keepPatchedValues(new k8s.KubeService(owner, `${this.idPrefix}Service`, {
       metadata: this.metadata(),
       spec: {
         type: 'ClusterIP',
@@ -277,20 +278,20 @@ export class Workload {
           appProtocol: role.protocol.appProtocol,
         }],
       },
-    });
+    }));
 
-    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
+    this.podDisruptionBudget = keepPatchedValues(new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
       metadata: this.metadata(),
       spec: disruptionBudget(this.selectorLabels),
-    });
+    }));
 
-    this.networkPolicy = new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
+    this.networkPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
       metadata: this.metadata(),
       spec: this.networkRules.policySpec({ matchLabels: { [StandardLabel.INSTANCE]: this.name } }),
-    });
+    }));
 
     if (autoscaling) {
-      this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
+      this.autoscaler = keepPatchedValues(new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
         metadata: this.metadata(autoscaling.minReplicas < 2 ? { [acknowledgementKey(RuleId.HPA_MIN)]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
@@ -298,7 +299,7 @@ export class Workload {
           maxReplicas: autoscaling.maxReplicas,
           metrics: autoscaling.metrics,
         },
-      });
+      }));
     }
 
     refuseNameCollisions(owner, () => this.objects());
