@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { CanaryRelease, CanaryReleaseProps, InternalApi, NamespaceQuota, SecureNamespace, TrafficStrategy } from '../src';
 import {
   apply, backends, ClusterState, EMPTY_CLUSTER, endpoints, failingBackends, Manifest, podOf, reachableBehind, reaches, settle,
-} from './cluster-model/cluster-model';
+} from '../src/diff/cluster-model';
 import { runs, TIMEOUT_MS } from './property/arbitraries';
 import { namespacedChart } from './util/manifests';
 
