@@ -82,6 +82,11 @@ export interface Backend {
   readonly route: RouteRef;
   /** Where in that object: `spec.rules[1].backendRefs`, or `spec.rules[0].http.paths[0].backend`. */
   readonly field: string;
+  /**
+   * The requests that the backends share, the same in any state: `HTTPRoute shop/web rule 1`, or
+   * `Ingress shop shop.example.com/` for a host and path (the main Ingress and its canary share them).
+   */
+  readonly traffic: string;
   readonly namespace: string;
   readonly service: string;
   /** The percent of the route's (non-header) traffic; 0 for header traffic. */
@@ -174,9 +179,9 @@ export function readyEndpoints(state: ClusterState, namespace: string, service: 
 /** Every backend of every HTTPRoute and Ingress, with its share of traffic and its ready pods. */
 export function backends(state: ClusterState): Backend[] {
   const found: Backend[] = [];
-  const add = (via: string, route: Manifest, field: string, namespace: string, service: string, share: number, byHeader: boolean) =>
+  const add = (via: string, route: Manifest, field: string, traffic: string, namespace: string, service: string, share: number, byHeader: boolean) =>
     found.push({
-      via, route: { kind: route.kind, namespace: namespaceOf(route), name: route.metadata?.name }, field,
+      via, route: { kind: route.kind, namespace: namespaceOf(route), name: route.metadata?.name }, field, traffic,
       namespace, service, share, byHeader, readyPods: readyEndpoints(state, namespace, service),
     });
 
@@ -189,7 +194,8 @@ export function backends(state: ClusterState): Backend[] {
       const total = refs.reduce((n: number, b: any) => n + (b.weight ?? 1), 0);
       for (const ref of refs) {
         const share = byHeader || total === 0 ? 0 : (100 * (ref.weight ?? 1)) / total;
-        add(`HTTPRoute ${namespace}/${route.metadata?.name} rule ${i}`, route, `spec.rules[${i}].backendRefs`, ref.namespace ?? namespace, ref.name, share, byHeader);
+        const via = `HTTPRoute ${namespace}/${route.metadata?.name} rule ${i}`;
+        add(via, route, `spec.rules[${i}].backendRefs`, via, ref.namespace ?? namespace, ref.name, share, byHeader);
       }
     });
   }
@@ -217,13 +223,14 @@ export function backends(state: ClusterState): Backend[] {
       const weight = canary === undefined ? 0 : Number(annotations['nginx.ingress.kubernetes.io/canary-weight'] ?? 0);
       const total = Number(annotations['nginx.ingress.kubernetes.io/canary-weight-total'] ?? 100);
       const canaryShare = Math.min(100, (100 * weight) / total);
-      add(`Ingress ${namespace}/${main.metadata?.name} ${host}${path}`, main, field, namespace, service, 100 - canaryShare, false);
+      const traffic = `Ingress ${namespace} ${host}${path}`;
+      add(`Ingress ${namespace}/${main.metadata?.name} ${host}${path}`, main, field, traffic, namespace, service, 100 - canaryShare, false);
       if (canary !== undefined) {
         const canaryPath = paths(canary).find((p: any) => p.host === host && p.path === path)!;
         const via = `Ingress ${namespace}/${canary.metadata?.name} ${host}${path}`;
-        add(via, canary, canaryPath.field, namespace, canaryPath.service, canaryShare, false);
+        add(via, canary, canaryPath.field, traffic, namespace, canaryPath.service, canaryShare, false);
         if (annotations['nginx.ingress.kubernetes.io/canary-by-header'] !== undefined || annotations['nginx.ingress.kubernetes.io/canary-by-cookie'] !== undefined) {
-          add(via, canary, canaryPath.field, namespace, canaryPath.service, 0, true);
+          add(via, canary, canaryPath.field, traffic, namespace, canaryPath.service, 0, true);
         }
       }
     }
