@@ -1,6 +1,6 @@
+import { DiffFinding } from '../diff/diff';
 import { Finding } from '../guardrails/engine';
 import { Severity } from '../guardrails/rule';
-import { DiffFinding } from '../diff/diff';
 
 /** A finding of the command line: the engine's finding and the file of its object. */
 export interface FileFinding extends Finding {

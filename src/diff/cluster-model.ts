@@ -181,8 +181,15 @@ export function backends(state: ClusterState): Backend[] {
   const found: Backend[] = [];
   const add = (via: string, route: Manifest, field: string, traffic: string, namespace: string, service: string, share: number, byHeader: boolean) =>
     found.push({
-      via, route: { kind: route.kind, namespace: namespaceOf(route), name: route.metadata?.name }, field, traffic,
-      namespace, service, share, byHeader, readyPods: readyEndpoints(state, namespace, service),
+      via,
+      route: { kind: route.kind, namespace: namespaceOf(route), name: route.metadata?.name },
+      field,
+      traffic,
+      namespace,
+      service,
+      share,
+      byHeader,
+      readyPods: readyEndpoints(state, namespace, service),
     });
 
   for (const route of state.objects.filter((o) => o.kind === 'HTTPRoute')) {

@@ -32,6 +32,8 @@ export interface DiffContext {
   oldSettled(): ClusterState;
   /** The cluster right after NEW is applied over `oldSettled()`, before any new pod is ready. */
   newApplied(): ClusterState;
+  /** The cluster once NEW has settled: what NEW means to run. */
+  newSettled(): ClusterState;
 }
 
 /**

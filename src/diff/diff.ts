@@ -44,6 +44,7 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
   const removed = old.objects.filter((object) => next.get(identityOf(object)) === undefined);
   let oldSettled: ClusterState | undefined;
   let newApplied: ClusterState | undefined;
+  let newSettled: ClusterState | undefined;
   const context: DiffContext = {
     old,
     new: next,
@@ -51,6 +52,7 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
     removed,
     oldSettled: () => (oldSettled ??= settle(apply(EMPTY_CLUSTER, old.objects))),
     newApplied: () => (newApplied ??= apply(context.oldSettled(), next.objects)),
+    newSettled: () => (newSettled ??= settle(context.newApplied())),
   };
   const findings: DiffFinding[] = [];
   const base = (object: Manifest, side: 'old' | 'new') => ({
@@ -66,8 +68,15 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
       for (const [rule, reason] of acknowledgementsOf(object)) {
         if (DIFF_RULE_PREFIXES.some((p) => rule.startsWith(p)) && !isWrittenReason(reason)) {
           findings.push({
-            ...base(object, side), rule: ACK_REASON_RULE.id, severity: 'error', field: `metadata.annotations.ack.cdk8s-golden.io/${rule}`,
-            oldValue: '', newValue: reason, message: `acknowledgement of ${rule} has no written reason`, why: ACK_REASON_RULE.why, fix: ACK_REASON_RULE.fix,
+            ...base(object, side),
+            rule: ACK_REASON_RULE.id,
+            severity: 'error',
+            field: `metadata.annotations.ack.cdk8s-golden.io/${rule}`,
+            oldValue: '',
+            newValue: reason,
+            message: `acknowledgement of ${rule} has no written reason`,
+            why: ACK_REASON_RULE.why,
+            fix: ACK_REASON_RULE.fix,
           });
         }
       }
@@ -81,8 +90,19 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
       // A value of an unexpected type: reported, never a pass.
       const reason = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
       findings.push({
-        kind: '', name: '', namespace: '', side: 'new', position: -1, rule: rule.id, severity: 'error', field: '', oldValue: '', newValue: '',
-        message: `${COULD_NOT_CHECK} (${reason}); a field holds a value of an unexpected type`, why: rule.why, fix: rule.fix,
+        kind: '',
+        name: '',
+        namespace: '',
+        side: 'new',
+        position: -1,
+        rule: rule.id,
+        severity: 'error',
+        field: '',
+        oldValue: '',
+        newValue: '',
+        message: `${COULD_NOT_CHECK} (${reason}); a field holds a value of an unexpected type`,
+        why: rule.why,
+        fix: rule.fix,
       });
       continue;
     }
@@ -92,8 +112,15 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
         continue;
       }
       findings.push({
-        ...base(problem.object, problem.side), rule: rule.id, severity: 'error', field: problem.field,
-        oldValue: problem.oldValue, newValue: problem.newValue, message: problem.message, why: rule.why, fix: rule.fix,
+        ...base(problem.object, problem.side),
+        rule: rule.id,
+        severity: 'error',
+        field: problem.field,
+        oldValue: problem.oldValue,
+        newValue: problem.newValue,
+        message: problem.message,
+        why: rule.why,
+        fix: rule.fix,
       });
     }
   }

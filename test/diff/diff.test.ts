@@ -256,8 +256,11 @@ describe('immutable-*', () => {
   test('immutable-role-ref: a RoleBinding pointed at another Role', () => {
     // GIVEN
     const binding = (role: string): Manifest => ({
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'web', namespace: NS },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role }, subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: NS }],
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'web', namespace: NS },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role },
+      subjects: [{ kind: 'ServiceAccount', name: 'web', namespace: NS }],
     });
     // WHEN / THEN
     expect(diff([binding('read')], [binding('write')]).map((f) => [f.rule, f.field])).toEqual([['immutable-role-ref', 'roleRef']]);
@@ -389,5 +392,15 @@ describe('bad input', () => {
     const findings = diff(WEB, next);
     // THEN
     expect(findings.map((f) => [f.rule, f.message.split(' (')[0]])).toEqual([['traffic-route', 'the rule could not check this change']]);
+  });
+});
+
+describe('traffic-service and pods scaled to 0 on purpose', () => {
+  test('a Service whose Deployment NEW scales to 0 does not carry traffic in NEW', () => {
+    // GIVEN
+    const old = [deployment('web'), service('web')];
+    const next = [deployment('web', { replicas: 0 }), service('web')];
+    // WHEN / THEN
+    expect(found(old, next)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import { immutableClusterIp, immutableIpFamily } from './immutable-service';
 import { immutableData, immutableSecretType } from './immutable-config';
 import { immutableJob } from './immutable-job';
 import { immutablePvc, immutablePvcSize } from './immutable-pvc';
 import { immutableRoleRef } from './immutable-role-ref';
 import { immutableSelector } from './immutable-selector';
+import { immutableClusterIp, immutableIpFamily } from './immutable-service';
 import { immutableStatefulSet } from './immutable-statefulset';
 import { pruneConfigInUse } from './prune-config-in-use';
 import { pruneCrd, pruneNamespace, prunePvc, pruneStatefulSet } from './prune-data';

@@ -95,7 +95,11 @@ export const trafficRoute: DiffRule = {
   },
 };
 
-/** A Service with a selector that had ready pods in OLD has none right after NEW is applied. */
+/**
+ * A Service with a selector that had ready pods in OLD, and that NEW means to serve (it has ready
+ * pods once NEW has settled), has none right after NEW is applied. A Service whose pods NEW scales
+ * to 0 on purpose (a canary track at weight 0) is not reported.
+ */
 export const trafficService: DiffRule = {
   id: 'traffic-service',
   why: 'In-cluster callers reach a Service\'s ready pods only: when a commit points a Service at pods that are all new (a selector moved to another track, '
@@ -106,6 +110,7 @@ export const trafficService: DiffRule = {
   check: (context) => {
     const oldState = context.oldSettled();
     const newState = context.newApplied();
+    const settled = context.newSettled();
     const modelled = modelledServices(context);
     const problems: DiffProblem[] = [];
     for (const [o, n] of context.pairs) {
@@ -119,7 +124,7 @@ export const trafficService: DiffRule = {
       }
       const readyBefore = readyEndpoints(oldState, namespace, name);
       const readyAfter = readyEndpoints(newState, namespace, name);
-      if (readyBefore > 0 && readyAfter === 0) {
+      if (readyBefore > 0 && readyAfter === 0 && readyEndpoints(settled, namespace, name) > 0) {
         problems.push({
           object: n,
           side: 'new',
