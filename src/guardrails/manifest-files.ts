@@ -9,6 +9,12 @@ export const STDIN_NAME = '<stdin>';
 
 /** The file extensions read from a folder. */
 const MANIFEST_EXTENSIONS: ReadonlyArray<string> = ['.yaml', '.yml', '.json'];
+/**
+ * The file cdk8s writes beside the manifests in `dist/` when validations run (construct paths
+ * keyed by object name): not a manifest, so a folder's walk leaves it out; named as a path it is
+ * read like any other file.
+ */
+const CDK8S_CONSTRUCT_METADATA = 'construct-metadata.json';
 
 /** One Kubernetes object read from the input, with the file it came from. */
 export interface SourcedManifest {
@@ -49,8 +55,8 @@ export interface ReadOptions {
 
 /**
  * The files behind the paths of the command line, in order: a file as given (whatever its
- * extension), a folder as its *.yaml, *.yml and *.json files, recursively, sorted by name, and
- * `-` as standard input (once). Throws an InputError naming every path that does not exist.
+ * extension), a folder as its *.yaml, *.yml and *.json files, recursively, sorted by name (but
+ * cdk8s's construct-metadata.json), and `-` as standard input (once). Throws an InputError naming every path that does not exist.
  */
 export function expandPaths(paths: ReadonlyArray<string>): string[] {
   const files: string[] = [];
@@ -89,7 +95,8 @@ function walk(dir: string, files: string[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       walk(full, files);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())
+      && entry.name !== CDK8S_CONSTRUCT_METADATA) {
       files.push(full);
     }
   }

@@ -36,6 +36,18 @@ describe('expandPaths', () => {
     ]);
   });
 
+  test("leaves cdk8s's construct-metadata.json out of a folder, and reads it when named", () => {
+    // GIVEN the dist/ of `cdk8s synth --validate`
+    const manifest = write('dist/shop.k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+    const metadata = write('dist/construct-metadata.json', '{"version":"1.0.0","resources":{}}');
+    // WHEN
+    const fromFolder = expandPaths([path.join(dir, 'dist')]);
+    const named = expandPaths([metadata]);
+    // THEN
+    expect(fromFolder).toEqual([manifest]);
+    expect(named).toEqual([metadata]);
+  });
+
   test('names every path that does not exist', () => {
     // WHEN / THEN
     expect(() => expandPaths([path.join(dir, 'missing.yaml'), dir, 'nope'])).toThrow(new InputError(
