@@ -167,7 +167,16 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
     return [];
   }
   const targets: unknown[] = (svc.spec?.ports ?? []).map((p: any) => p.targetPort ?? p.port);
-  return (podsIn(state).get(namespace) ?? []).filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
+  // The candidates: the pods of the namespace that carry the selector's rarest label.
+  const byLabel = podsIn(state).get(namespace);
+  let candidates: readonly PodGroup[] = [];
+  Object.entries(selector).forEach(([key, value], i) => {
+    const list = byLabel?.get(`${key}=${value}`) ?? [];
+    if (i === 0 || list.length < candidates.length) {
+      candidates = list;
+    }
+  });
+  return candidates.filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
     && targets.every((t) => resolvePort(t, p) !== undefined));
 }
 
@@ -356,23 +365,31 @@ function indexOf(objects: readonly Manifest[]): ObjectIndex {
   return index;
 }
 
-const PODS_BY_NAMESPACE = new WeakMap<readonly PodGroup[], ReadonlyMap<string, PodGroup[]>>();
+const PODS_BY_LABEL = new WeakMap<readonly PodGroup[], ReadonlyMap<string, ReadonlyMap<string, PodGroup[]>>>();
 
-/** The pod groups of a state by namespace, built once per state. */
-function podsIn(state: ClusterState): ReadonlyMap<string, PodGroup[]> {
-  let byNamespace = PODS_BY_NAMESPACE.get(state.pods);
+/** The pod groups of a state by namespace, then by `key=value` label, in state order; built once per state. */
+function podsIn(state: ClusterState): ReadonlyMap<string, ReadonlyMap<string, PodGroup[]>> {
+  let byNamespace = PODS_BY_LABEL.get(state.pods);
   if (byNamespace === undefined) {
-    const map = new Map<string, PodGroup[]>();
+    const map = new Map<string, Map<string, PodGroup[]>>();
     for (const group of state.pods) {
-      const list = map.get(group.namespace);
-      if (list) {
-        list.push(group);
-      } else {
-        map.set(group.namespace, [group]);
+      let byLabel = map.get(group.namespace);
+      if (byLabel === undefined) {
+        byLabel = new Map();
+        map.set(group.namespace, byLabel);
+      }
+      for (const [key, value] of Object.entries(group.labels)) {
+        const label = `${key}=${value}`;
+        const list = byLabel.get(label);
+        if (list) {
+          list.push(group);
+        } else {
+          byLabel.set(label, [group]);
+        }
       }
     }
     byNamespace = map;
-    PODS_BY_NAMESPACE.set(state.pods, byNamespace);
+    PODS_BY_LABEL.set(state.pods, byNamespace);
   }
   return byNamespace;
 }

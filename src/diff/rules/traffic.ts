@@ -119,12 +119,8 @@ export const trafficService: DiffRule = {
       }
       const namespace = namespaceOf(n);
       const name = nameOf(n);
-      if (!modelled(namespace, name)) {
-        continue;
-      }
       const readyBefore = readyEndpoints(oldState, namespace, name);
-      const readyAfter = readyEndpoints(newState, namespace, name);
-      if (readyBefore > 0 && readyAfter === 0 && readyEndpoints(settled, namespace, name) > 0) {
+      if (readyBefore > 0 && readyEndpoints(newState, namespace, name) === 0 && readyEndpoints(settled, namespace, name) > 0 && modelled(namespace, name)) {
         problems.push({
           object: n,
           side: 'new',
