@@ -470,9 +470,46 @@ function portsMatch(ports: any[] | undefined, port: number, protocol: string, to
   });
 }
 
+const CANONICAL = new WeakMap<object, string>();
+
+/**
+ * JSON with the keys of every map sorted, remembered per object (a template is serialized once,
+ * however many states it is in). Nesting deeper than 200 levels is cut (the reader refuses it anyway).
+ */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) ?? 'null';
+  }
+  let text = CANONICAL.get(value);
+  if (text === undefined) {
+    const parts: string[] = [];
+    writeCanonical(value, parts, 0);
+    text = parts.join('');
+    CANONICAL.set(value, text);
+  }
+  return text;
+}
+
+function writeCanonical(value: unknown, out: string[], depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > 200) {
+    out.push(JSON.stringify(value) ?? 'null');
+  } else if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((v, i) => {
+      if (i > 0) {
+        out.push(',');
+      }
+      writeCanonical(v, out, depth + 1);
+    });
+    out.push(']');
+  } else {
+    out.push('{');
+    Object.keys(value).sort().forEach((k, i) => {
+      out.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
+      writeCanonical((value as Record<string, unknown>)[k], out, depth + 1);
+    });
+    out.push('}');
+  }
 }
 
 function isNginxCanary(ingress: Manifest): boolean {
