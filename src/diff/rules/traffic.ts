@@ -120,7 +120,8 @@ export const trafficService: DiffRule = {
       const namespace = namespaceOf(n);
       const name = nameOf(n);
       const readyBefore = readyEndpoints(oldState, namespace, name);
-      if (readyBefore > 0 && readyEndpoints(newState, namespace, name) === 0 && readyEndpoints(settled, namespace, name) > 0 && modelled(namespace, name)) {
+      const meantToServe = () => readyEndpoints(settled, namespace, name) > 0;
+      if (readyBefore > 0 && readyEndpoints(newState, namespace, name) === 0 && meantToServe() && modelled(namespace, name)) {
         problems.push({
           object: n,
           side: 'new',
