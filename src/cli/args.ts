@@ -48,6 +48,7 @@ Exit codes (check and diff):
   1  at least one finding at error level
   2  the input could not be read or parsed, holds no Kubernetes object, is over a
      limit (docs/guardrails.md), or the command line is wrong
+     (diff: also when OLD or NEW holds one object twice)
 
 A finding is acknowledged on one object with the annotation
   ack.cdk8s-golden.io/<rule-id>: <written reason>

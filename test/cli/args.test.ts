@@ -72,5 +72,6 @@ describe('parseArgs', () => {
       '       cdk8s-golden diff [--format human|json] [--allow-empty] OLD NEW',
     ]);
     expect(HELP).toContain('the diff rules in docs/diff.md');
+    expect(HELP).toContain('     (diff: also when OLD or NEW holds one object twice)\n');
   });
 });
