@@ -53,8 +53,8 @@ export interface PodGroup {
   readonly ports: ReadonlyArray<{ readonly name?: string; readonly containerPort: number; readonly protocol?: string }>;
   /** How many of the pods are ready. */
   readonly ready: number;
-  /** The canonical JSON of the template, to tell a template change. */
-  readonly template: string;
+  /** The pod template itself, to tell a template change (compared by value, `sameValue`). */
+  readonly template: unknown;
 }
 
 /** The cluster: the objects applied and the ready pods of each Deployment. */
@@ -126,7 +126,7 @@ export function apply(previous: ClusterState, manifests: readonly Manifest[]): C
       return next;
     }
     const kept = Math.min(old.ready, desired);
-    if (old.template === next.template) {
+    if (sameValue(old.template, next.template)) {
       return { ...next, ready: kept };
     }
     return { ...old, ready: Math.max(0, kept - unavailableDuringRollout(deployment, desired)) };
@@ -404,7 +404,7 @@ function groupOf(deployment: Manifest, ready: number): PodGroup {
     images: containers.map((c) => c.image),
     ports: containers.flatMap((c) => c.ports ?? []),
     ready,
-    template: canonical(template),
+    template,
   };
 }
 
@@ -470,46 +470,27 @@ function portsMatch(ports: any[] | undefined, port: number, protocol: string, to
   });
 }
 
-const CANONICAL = new WeakMap<object, string>();
-
 /**
- * JSON with the keys of every map sorted, remembered per object (a template is serialized once,
- * however many states it is in). Nesting deeper than 200 levels is cut (the reader refuses it anyway).
+ * Whether two values from parsed manifests are equal by value: the same scalars, lists of equal
+ * items, maps with the same keys (in any order) and equal values. Nesting deeper than 200 levels
+ * counts as different (the reader refuses such input anyway).
  */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
+export function sameValue(a: unknown, b: unknown, depth = 0): boolean {
+  if (a === b) {
+    return true;
   }
-  let text = CANONICAL.get(value);
-  if (text === undefined) {
-    const parts: string[] = [];
-    writeCanonical(value, parts, 0);
-    text = parts.join('');
-    CANONICAL.set(value, text);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > 200) {
+    return false;
   }
-  return text;
-}
-
-function writeCanonical(value: unknown, out: string[], depth: number): void {
-  if (value === null || typeof value !== 'object' || depth > 200) {
-    out.push(JSON.stringify(value) ?? 'null');
-  } else if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((v, i) => {
-      if (i > 0) {
-        out.push(',');
-      }
-      writeCanonical(v, out, depth + 1);
-    });
-    out.push(']');
-  } else {
-    out.push('{');
-    Object.keys(value).sort().forEach((k, i) => {
-      out.push(i > 0 ? ',' : '', JSON.stringify(k), ':');
-      writeCanonical((value as Record<string, unknown>)[k], out, depth + 1);
-    });
-    out.push('}');
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i], depth + 1));
   }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) {
+    return false;
+  }
+  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k)
+    && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
 }
 
 function isNginxCanary(ingress: Manifest): boolean {

@@ -35,10 +35,18 @@ const COULD_NOT_CHECK = 'the rule could not check this change';
  */
 export function diffManifests(old: ManifestSet, next: ManifestSet, rules: ReadonlyArray<DiffRule> = DIFF_RULES): DiffFinding[] {
   const pairs: Array<readonly [Manifest, Manifest]> = [];
+  const byKind = new Map<string, Array<readonly [Manifest, Manifest]>>();
   for (const object of next.objects) {
     const before = old.get(identityOf(object));
     if (before !== undefined) {
-      pairs.push([before, object]);
+      const pair = [before, object] as const;
+      pairs.push(pair);
+      const list = byKind.get(kindOf(object));
+      if (list) {
+        list.push(pair);
+      } else {
+        byKind.set(kindOf(object), [pair]);
+      }
     }
   }
   const removed = old.objects.filter((object) => next.get(identityOf(object)) === undefined);
@@ -49,6 +57,7 @@ export function diffManifests(old: ManifestSet, next: ManifestSet, rules: Readon
     old,
     new: next,
     pairs,
+    pairsOfKind: (kind) => byKind.get(kind) ?? [],
     removed,
     oldSettled: () => (oldSettled ??= settle(apply(EMPTY_CLUSTER, old.objects))),
     newApplied: () => (newApplied ??= apply(context.oldSettled(), next.objects)),

@@ -17,10 +17,18 @@ const MOVED_KINDS: ReadonlyMap<string, string> = new Map([
  * the same identity are the same object; the version in apiVersion does not matter.
  */
 export function identityOf(object: Manifest): string {
-  const kind = kindOf(object);
-  const group = groupOf(object);
-  return [MOVED_KINDS.get(`${group}/${kind}`) ?? group, kind, namespaceOf(object), nameOf(object)].join('\u0000');
+  let identity = IDENTITIES.get(object);
+  if (identity === undefined) {
+    const kind = kindOf(object);
+    const group = groupOf(object);
+    identity = [MOVED_KINDS.get(`${group}/${kind}`) ?? group, kind, namespaceOf(object), nameOf(object)].join('\u0000');
+    IDENTITIES.set(object, identity);
+  }
+  return identity;
 }
+
+/** The identity of each object, computed once (objects read from input are never changed). */
+const IDENTITIES = new WeakMap<Manifest, string>();
 
 /** How messages name an object: `Deployment shop/web`, `Namespace shop`. */
 export function describeObject(object: Manifest): string {

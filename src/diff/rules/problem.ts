@@ -3,9 +3,9 @@ import { DiffContext, DiffProblem } from '../diff-rule';
 import { shown, valueText } from '../field-values';
 import { identityOf } from '../manifest-set';
 
-/** The objects on both sides of the given kinds and API group, as [old, new]. */
+/** The objects on both sides of the given kinds and API group, as [old, new]: kind by kind, each in NEW's order. */
 export function pairsOf(context: DiffContext, group: string, kinds: ReadonlyArray<string>): ReadonlyArray<readonly [Manifest, Manifest]> {
-  return context.pairs.filter(([, n]) => kinds.includes(n.kind) && identityOf(n).startsWith(`${group}\u0000`));
+  return kinds.flatMap((kind) => context.pairsOfKind(kind)).filter(([, n]) => identityOf(n).startsWith(`${group}\u0000`));
 }
 
 /** True when the object is of one of the kinds in that API group (old group names included). */

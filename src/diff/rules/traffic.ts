@@ -113,8 +113,8 @@ export const trafficService: DiffRule = {
     const settled = context.newSettled();
     const modelled = modelledServices(context);
     const problems: DiffProblem[] = [];
-    for (const [o, n] of context.pairs) {
-      if (kindOf(n) !== 'Service' || !identityOf(n).startsWith('\u0000')) {
+    for (const [o, n] of context.pairsOfKind('Service')) {
+      if (!identityOf(n).startsWith('\u0000')) {
         continue;
       }
       const namespace = namespaceOf(n);
