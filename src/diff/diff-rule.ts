@@ -26,10 +26,10 @@ export interface DiffContext {
   readonly new: ManifestSet;
   /** Each object in both OLD and NEW (same identity), as [old, new], in NEW's order. */
   readonly pairs: ReadonlyArray<readonly [Manifest, Manifest]>;
-  /** The pairs whose NEW object is of this kind, in NEW's order (any API group). */
-  pairsOfKind(kind: string): ReadonlyArray<readonly [Manifest, Manifest]>;
   /** The objects of OLD that NEW no longer has: applied with prune, they are deleted. */
   readonly removed: ReadonlyArray<Manifest>;
+  /** The pairs whose NEW object is of this kind, in NEW's order (any API group). */
+  pairsOfKind(kind: string): ReadonlyArray<readonly [Manifest, Manifest]>;
   /** The cluster once OLD has been applied and has settled (cluster-model.ts), computed once. */
   oldSettled(): ClusterState;
   /** The cluster right after NEW is applied over `oldSettled()`, before any new pod is ready. */
