@@ -167,6 +167,17 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
     return [];
   }
   const targets: unknown[] = (svc.spec?.ports ?? []).map((p: any) => p.targetPort ?? p.port);
+  // Services with the same selector and target ports have the same endpoints: computed once per state.
+  const key = `${namespace}\u0000${JSON.stringify(selector)}\u0000${JSON.stringify(targets)}`;
+  let memo = ENDPOINTS.get(state.pods);
+  if (memo === undefined) {
+    memo = new Map();
+    ENDPOINTS.set(state.pods, memo);
+  }
+  const known = memo.get(key);
+  if (known !== undefined) {
+    return [...known];
+  }
   // The candidates: the pods of the namespace that carry the selector's rarest label.
   const byLabel = podsIn(state).get(namespace);
   let candidates: readonly PodGroup[] = [];
@@ -176,8 +187,10 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
       candidates = list;
     }
   });
-  return candidates.filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
+  const found = candidates.filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
     && targets.every((t) => resolvePort(t, p) !== undefined));
+  memo.set(key, found);
+  return [...found];
 }
 
 /** The number of ready pods behind a Service; 0 when it does not exist. */
@@ -364,6 +377,8 @@ function indexOf(objects: readonly Manifest[]): ObjectIndex {
   }
   return index;
 }
+
+const ENDPOINTS = new WeakMap<readonly PodGroup[], Map<string, PodGroup[]>>();
 
 const PODS_BY_LABEL = new WeakMap<readonly PodGroup[], ReadonlyMap<string, ReadonlyMap<string, PodGroup[]>>>();
 
