@@ -168,13 +168,13 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
   }
   const targets: unknown[] = (svc.spec?.ports ?? []).map((p: any) => p.targetPort ?? p.port);
   // Services with the same selector and target ports have the same endpoints: computed once per state.
-  const key = `${namespace}\u0000${JSON.stringify(selector)}\u0000${JSON.stringify(targets)}`;
+  const memoKey = `${namespace}\u0000${JSON.stringify(selector)}\u0000${JSON.stringify(targets)}`;
   let memo = ENDPOINTS.get(state.pods);
   if (memo === undefined) {
     memo = new Map();
     ENDPOINTS.set(state.pods, memo);
   }
-  const known = memo.get(key);
+  const known = memo.get(memoKey);
   if (known !== undefined) {
     return [...known];
   }
@@ -189,7 +189,7 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
   });
   const found = candidates.filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
     && targets.every((t) => resolvePort(t, p) !== undefined));
-  memo.set(key, found);
+  memo.set(memoKey, found);
   return [...found];
 }
 
