@@ -404,3 +404,29 @@ describe('traffic-service and pods scaled to 0 on purpose', () => {
     expect(found(old, next)).toEqual([]);
   });
 });
+
+describe('values of unexpected types never make diff throw', () => {
+  const KINDS: Array<[string, string]> = [
+    ['apps/v1', 'Deployment'], ['apps/v1', 'StatefulSet'], ['batch/v1', 'Job'], ['v1', 'Service'], ['v1', 'PersistentVolumeClaim'],
+    ['v1', 'ConfigMap'], ['v1', 'Secret'], ['rbac.authorization.k8s.io/v1', 'RoleBinding'], ['networking.k8s.io/v1', 'Ingress'],
+    ['gateway.networking.k8s.io/v1', 'HTTPRoute'], ['autoscaling/v2', 'HorizontalPodAutoscaler'],
+  ];
+  const ODD: unknown[] = [5, 'text', [], [1, 'a'], { toString: 1 }, null, true, { selector: 'x', template: [], rules: {}, ports: 'p' }];
+
+  test.each(ODD.map((v) => [JSON.stringify(v), v]))('every field set to %s, in OLD, in NEW or both', (_name, odd) => {
+    // GIVEN objects of every kind the rules read, with spec, data and their fields of the wrong type
+    const objects = (value: unknown): Manifest[] => KINDS.map(([apiVersion, kind]) => ({
+      apiVersion, kind, metadata: { name: 'x', namespace: NS, annotations: { 'ack.cdk8s-golden.io/immutable-selector': value } },
+      spec: { selector: value, template: value, rules: value, ports: value, resources: value, volumeClaimTemplates: value, clusterIPs: value, replicas: value },
+      data: value, stringData: value, roleRef: value, immutable: true,
+    }));
+    // WHEN / THEN: findings (or none), never an exception
+    for (const [old, next] of [[objects(odd), objects({})], [objects({}), objects(odd)], [objects(odd), objects(odd)], [objects(odd), []]]) {
+      expect(() => diff(old, next)).not.toThrow();
+      for (const finding of diff(old, next)) {
+        expect(finding.severity).toBe('error');
+        expect(typeof finding.message).toBe('string');
+      }
+    }
+  });
+});
