@@ -416,9 +416,16 @@ describe('values of unexpected types never make diff throw', () => {
   test.each(ODD.map((v) => [JSON.stringify(v), v]))('every field set to %s, in OLD, in NEW or both', (_name, odd) => {
     // GIVEN objects of every kind the rules read, with spec, data and their fields of the wrong type
     const objects = (value: unknown): Manifest[] => KINDS.map(([apiVersion, kind]) => ({
-      apiVersion, kind, metadata: { name: 'x', namespace: NS, annotations: { 'ack.cdk8s-golden.io/immutable-selector': value } },
-      spec: { selector: value, template: value, rules: value, ports: value, resources: value, volumeClaimTemplates: value, clusterIPs: value, replicas: value },
-      data: value, stringData: value, roleRef: value, immutable: true,
+      apiVersion,
+      kind,
+      metadata: { name: 'x', namespace: NS, annotations: { 'ack.cdk8s-golden.io/immutable-selector': value } },
+      spec: {
+        selector: value, template: value, rules: value, ports: value, resources: value, volumeClaimTemplates: value, clusterIPs: value, replicas: value,
+      },
+      data: value,
+      stringData: value,
+      roleRef: value,
+      immutable: true,
     }));
     // WHEN / THEN: findings (or none), never an exception
     for (const [old, next] of [[objects(odd), objects({})], [objects({}), objects(odd)], [objects(odd), objects(odd)], [objects(odd), []]]) {
