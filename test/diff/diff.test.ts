@@ -419,9 +419,7 @@ describe('values of unexpected types never make diff throw', () => {
       apiVersion,
       kind,
       metadata: { name: 'x', namespace: NS, annotations: { 'ack.cdk8s-golden.io/immutable-selector': value } },
-      spec: {
-        selector: value, template: value, rules: value, ports: value, resources: value, volumeClaimTemplates: value, clusterIPs: value, replicas: value,
-      },
+      spec: Object.fromEntries(['selector', 'template', 'rules', 'ports', 'resources', 'volumeClaimTemplates', 'clusterIPs', 'replicas'].map((f) => [f, value])),
       data: value,
       stringData: value,
       roleRef: value,
