@@ -1,17 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { createHttpRoute } from './canary/http-route';
-import { refuseSecondNginxCanary } from './canary/nginx-canary';
 import { splitTracks } from './canary/track-split';
-import { CanaryHeaderMatch, TrafficStrategy, TrafficStrategyKind } from './canary/traffic-strategy';
+import { TrafficStrategy } from './canary/traffic-strategy';
 import { ApiProtocol } from './conventions/api-protocol';
 import { checkPinnedImage } from './conventions/image';
 import { StandardLabel } from './conventions/labels';
+import { NetworkPort } from './conventions/network-port';
 import { ExposureOptions } from './network/exposure-options';
-import { createIngress, resolveExposure } from './network/ingress';
-import { NetworkPeer, NetworkPort, PeerSelection } from './network/network-peer';
-import { checkInteger, checkNamespaceName, checkObjectName, checkReferenceName } from './private/checks';
+import { resolveExposure } from './network/ingress';
+import { PeerSelection } from './network/network-peer';
+import { checkInteger, checkObjectName } from './private/checks';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
 import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
@@ -139,7 +138,7 @@ export class CanaryRelease extends GoldenConstruct {
     }
     this.name = checkObjectName(this, 'name', props.name ?? id, 63 - LONGEST_TRACK_SUFFIX);
     const strategy = props.strategy ?? TrafficStrategy.replicaRatio();
-    if (!(strategy instanceof TrafficStrategy)) {
+    if (!TrafficStrategy.isTrafficStrategy(strategy)) {
       fail(this, 'strategy', 'must be a TrafficStrategy', strategy, 'use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()');
     }
     this.strategy = strategy;
@@ -161,7 +160,7 @@ export class CanaryRelease extends GoldenConstruct {
     if (props.config !== undefined) {
       resolveConfig(this, this.name, props.config);
     }
-    const header = this.checkStrategy(props);
+    const traffic = strategy._bind(this, props);
 
     // Sizes.
     let autoscaling: Autoscaling | undefined;
@@ -174,20 +173,19 @@ export class CanaryRelease extends GoldenConstruct {
     } else {
       total = checkInteger(this, 'replicas', props.replicas ?? 3, 2, 10000, 'use a whole number of at least 2, so that both tracks can run at once (or use autoscaling)');
     }
-    const sizes = splitTracks(strategy.kind, total, autoscaling, this.weight);
+    const sizes = splitTracks(traffic.splitsByPods, total, autoscaling, this.weight);
 
     // The tracks.
-    const gateway = strategy.kind === TrafficStrategyKind.GATEWAY_API;
-    const exposure = gateway ? undefined : resolveExposure(this, this.name, props);
+    const exposure = traffic.usesIngress ? resolveExposure(this, this.name, props) : undefined;
     const protocol = props.protocol ?? ApiProtocol.HTTP;
-    if (!(protocol instanceof ApiProtocol)) {
+    if (!ApiProtocol.isApiProtocol(protocol)) {
       fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
     }
-    if (protocol === ApiProtocol.TCP && (gateway || exposure?.host !== undefined)) {
-      fail(this, 'protocol', 'raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute)', gateway ? 'gateway-api' : exposure?.host,
+    if (protocol._rawTcp && (!traffic.usesIngress || exposure?.host !== undefined)) {
+      fail(this, 'protocol', 'raw TCP cannot be routed by HTTP host, path or weight (an Ingress or HTTPRoute)', traffic.usesIngress ? exposure?.host : traffic.name,
         'leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks\' pods');
     }
-    const component = gateway || exposure?.host !== undefined ? 'web' : 'api';
+    const component = !traffic.usesIngress || exposure?.host !== undefined ? 'web' : 'api';
     const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {
       ...props,
       name: `${this.name}-${track}`,
@@ -203,8 +201,9 @@ export class CanaryRelease extends GoldenConstruct {
     this.namespace = stableCore.namespace;
     this.port = stableCore.port;
     this.servicePort = stableCore.servicePort;
-    this.stable = trackOf(stableCore);
-    this.canary = canaryCore === undefined ? undefined : trackOf(canaryCore);
+    // The cores are the tracks: a ReleaseTrack is read from its core, never copied.
+    this.stable = stableCore;
+    this.canary = canaryCore;
     this._wiring = new Wiring(this, () => cores, this.namespace, this.port);
 
     // The release Service: what in-cluster callers use.
@@ -214,7 +213,7 @@ export class CanaryRelease extends GoldenConstruct {
       metadata: { ...stableCore.metadata(undefined, this.name), labels },
       spec: {
         type: 'ClusterIP',
-        selector: releaseSelector(this.name, strategy.kind, this.weight),
+        selector: releaseSelector(this.name, traffic.splitsByPods, this.weight),
         ports: [{
           name: stableCore.portName,
           port: this.servicePort,
@@ -226,40 +225,24 @@ export class CanaryRelease extends GoldenConstruct {
     });
 
     // Traffic.
-    if (gateway) {
-      const options = strategy.gatewayApiOptions!;
-      const controllerNamespace = options.controllerNamespace ?? options.gatewayNamespace ?? this.namespace;
-      if (controllerNamespace === undefined) {
-        fail(this, 'strategy.controllerNamespace', 'cannot tell where the gateway\'s pods run: neither it, the Gateway\'s namespace nor the chart\'s namespace is set',
-          undefined, 'set controllerNamespace or gatewayNamespace, or a namespace on the chart');
-      }
-      this._wiring.allowFrom([NetworkPeer.namespace(controllerNamespace)]);
-      this.httpRoute = createHttpRoute(this, 'HTTPRoute', options, {
-        name: this.name,
-        labels,
-        host: props.host === undefined ? undefined : this.checkRouteHost(props),
-        servicePort: this.servicePort,
-        stableService: this.stable.service.name,
-        canaryService: this.canary?.service.name,
-        weight: this.weight ?? 0,
-      });
-    } else if (exposure !== undefined) {
-      if (exposure.host !== undefined) {
-        this._wiring.allowFrom([NetworkPeer.namespace(exposure.controllerNamespace)]);
-        const nginx = strategy.kind === TrafficStrategyKind.INGRESS_NGINX;
-        const target = (name: string, serviceName: string, annotations: Record<string, string>) => ({
-          name, labels, annotations: { ...props.annotations, ...exposure.annotations, ...annotations }, serviceName, portName: stableCore.portName,
-        });
-        this.ingress = createIngress(this, 'Ingress', exposure, exposure.host,
-          target(this.name, nginx ? this.stable.service.name : this.service.name, exposure.tlsAnnotations));
-        if (nginx && this.canary !== undefined) {
-          const canaryIngress = createIngress(this, 'CanaryIngress', exposure, exposure.host,
-            target(`${this.name}-canary`, this.canary.service.name, nginxCanaryAnnotations(this.weight ?? 0, header)));
-          this.canaryIngress = canaryIngress;
-          refuseSecondNginxCanary(this, this.namespace, exposure.host, () => canaryIngress.node.path);
-        }
-      }
-    }
+    const routed = traffic.route({
+      scope: this,
+      name: this.name,
+      namespace: this.namespace,
+      weight: this.weight,
+      labels,
+      servicePort: this.servicePort,
+      portName: stableCore.portName,
+      service: this.service.name,
+      stableService: this.stable.service.name,
+      canaryService: this.canary?.service.name,
+      exposure,
+      props,
+      allowFrom: (peer) => this._wiring.allowFrom([peer]),
+    });
+    this.ingress = routed.ingress;
+    this.canaryIngress = routed.canaryIngress;
+    this.httpRoute = routed.httpRoute;
     refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute].filter((o): o is ApiObject => o !== undefined));
   }
 
@@ -307,69 +290,6 @@ export class CanaryRelease extends GoldenConstruct {
     }
   }
 
-  /** Checks what the strategy can express; returns its header match, if any. */
-  private checkStrategy(props: CanaryReleaseProps): CanaryHeaderMatch | undefined {
-    const kind = this.strategy.kind;
-    if (kind === TrafficStrategyKind.GATEWAY_API) {
-      const options = this.strategy.gatewayApiOptions;
-      if (options === null || typeof options !== 'object') {
-        fail(this, 'strategy', 'Gateway API needs the Gateway to attach to', options, "pass TrafficStrategy.gatewayApi({ gatewayName: 'public' })");
-      }
-      refuseUnknown(this, 'strategy', options, ['gatewayName', 'gatewayNamespace', 'sectionName', 'controllerNamespace', 'canaryHeader']);
-      checkReferenceName(this, 'strategy.gatewayName', options.gatewayName);
-      for (const field of ['gatewayNamespace', 'controllerNamespace'] as const) {
-        if (options[field] !== undefined) {
-          checkNamespaceName(this, `strategy.${field}`, options[field]);
-        }
-      }
-      if (options.sectionName !== undefined) {
-        checkReferenceName(this, 'strategy.sectionName', options.sectionName);
-      }
-      for (const field of ['ingressClassName', 'ingressControllerNamespace', 'tls', 'ingressAnnotations'] as const) {
-        if (props[field] !== undefined) {
-          fail(this, field, 'applies to an Ingress, and the Gateway API strategy routes through an HTTPRoute instead', field === 'tls' ? 'an IngressTls' : props[field],
-            'remove it: the Gateway owns TLS and its data plane (set strategy controllerNamespace for the NetworkPolicies)');
-        }
-      }
-      return this.checkHeader(options.canaryHeader);
-    }
-    if (kind === TrafficStrategyKind.INGRESS_NGINX) {
-      const given: unknown = this.strategy.ingressNginxOptions;
-      if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) {
-        fail(this, 'strategy', 'ingress-nginx options must be an object', given,
-          "pass TrafficStrategy.ingressNginx() or ingressNginx({ canaryHeader: { name: 'x-canary', value: 'always' } })");
-      }
-      const options = this.strategy.ingressNginxOptions ?? {};
-      refuseUnknown(this, 'strategy', options, ['canaryHeader']);
-      if (props.host === undefined) {
-        fail(this, 'strategy', 'ingress-nginx canaries split the traffic of an Ingress, and there is none without `host`', 'ingress-nginx',
-          'set `host`, or use TrafficStrategy.replicaRatio() for traffic inside the cluster');
-      }
-      return this.checkHeader(options.canaryHeader);
-    }
-    if (kind !== TrafficStrategyKind.REPLICA_RATIO) {
-      fail(this, 'strategy', 'is not a known strategy', kind, 'use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()');
-    }
-    return undefined;
-  }
-
-  private checkHeader(header: unknown): CanaryHeaderMatch | undefined {
-    if (header === undefined) {
-      return undefined;
-    }
-    const h = header as CanaryHeaderMatch;
-    if (h === null || typeof h !== 'object' || typeof h.name !== 'string' || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/.test(h.name)) {
-      fail(this, 'strategy.canaryHeader.name', 'must be an HTTP header name', h?.name ?? header, "use a header such as 'x-canary'");
-    }
-    if (typeof h.value !== 'string' || h.value.length === 0 || h.value.length > 4096 || /[\r\n]/.test(h.value)) {
-      fail(this, 'strategy.canaryHeader.value', 'must be a non-empty header value on one line', h.value, "use a value such as 'always'");
-    }
-    return h;
-  }
-
-  private checkRouteHost(props: CanaryReleaseProps): string {
-    return resolveExposure(this, this.name, { host: props.host }).host!;
-  }
 }
 
 /**
@@ -380,47 +300,10 @@ export class CanaryRelease extends GoldenConstruct {
  * at most its weight plus one pod. Only the Service's selector changes with the weight, never a
  * Deployment's.
  */
-function releaseSelector(name: string, kind: TrafficStrategyKind, weight: number | undefined): Record<string, string> {
+function releaseSelector(name: string, splitsByPods: boolean, weight: number | undefined): Record<string, string> {
   const both = { [StandardLabel.NAME]: name };
-  if (kind === TrafficStrategyKind.REPLICA_RATIO || weight === undefined || (weight > 0 && weight < 100)) {
+  if (splitsByPods || weight === undefined || (weight > 0 && weight < 100)) {
     return both;
   }
   return { ...both, [StandardLabel.TRACK]: weight === 0 ? 'stable' : 'canary' };
-}
-
-/** The annotations of an ingress-nginx canary Ingress; values are strings, as annotations must be. */
-function nginxCanaryAnnotations(weight: number, header: CanaryHeaderMatch | undefined): Record<string, string> {
-  const annotations: Record<string, string> = {
-    'nginx.ingress.kubernetes.io/canary': 'true',
-    'nginx.ingress.kubernetes.io/canary-weight': `${weight}`,
-  };
-  if (header !== undefined) {
-    annotations['nginx.ingress.kubernetes.io/canary-by-header'] = header.name;
-    annotations['nginx.ingress.kubernetes.io/canary-by-header-value'] = header.value;
-  }
-  return annotations;
-}
-
-function trackOf(core: Workload): ReleaseTrack {
-  return {
-    name: core.name,
-    selectorLabels: core.selectorLabels,
-    replicas: core.replicas,
-    deployment: core.deployment,
-    service: core.service,
-    serviceAccount: core.serviceAccount,
-    podDisruptionBudget: core.podDisruptionBudget,
-    networkPolicy: core.networkPolicy,
-    autoscaler: core.autoscaler,
-    configMap: core.configMap,
-  };
-}
-
-/** Options a JavaScript caller may misspell are refused, never ignored. */
-function refuseUnknown(scope: Construct, field: string, options: object, known: string[]): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      fail(scope, `${field}.${key}`, 'is not an option of this strategy', key, `use one of ${known.join(', ')}`);
-    }
-  }
 }

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
-import { warmUpSerialiserShapes } from './private/shape-warm-up';
 import { SynthSession } from './private/synth-index';
 import { stringifyDocuments } from './private/yaml-emitter';
+import { warmUpSerialiserShapes } from './shape-warm-up';
 
 /**
  * A drop-in replacement for the cdk8s `App` whose synth time grows linearly with the number of

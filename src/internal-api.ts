@@ -31,8 +31,8 @@ export class InternalApi extends GoldenWorkload {
 
   constructor(scope: Construct, id: string, props: InternalApiProps) {
     const protocol = props?.protocol ?? ApiProtocol.HTTP;
-    super(scope, id, props, { component: 'api', protocol: protocol instanceof ApiProtocol ? protocol : ApiProtocol.HTTP, headless: props?.headless === true });
-    if (!(protocol instanceof ApiProtocol)) {
+    super(scope, id, props, { component: 'api', protocol: ApiProtocol.isApiProtocol(protocol) ? protocol : ApiProtocol.HTTP, headless: props?.headless === true });
+    if (!ApiProtocol.isApiProtocol(protocol)) {
       fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
     }
     if (props.headless !== undefined && typeof props.headless !== 'boolean') {

@@ -112,16 +112,16 @@ export class SecureNamespace extends Construct {
 
     // Pod Security.
     const level = props.podSecurity ?? PodSecurityLevel.RESTRICTED;
-    if (!(level instanceof PodSecurityLevel)) {
+    if (!PodSecurityLevel.isPodSecurityLevel(level)) {
       fail(this, 'podSecurity', 'must be a PodSecurityLevel', level, 'use PodSecurityLevel.RESTRICTED, BASELINE or PRIVILEGED');
     }
     this.podSecurity = level;
     const reason = props.podSecurityReason;
-    if (level !== PodSecurityLevel.RESTRICTED && (typeof reason !== 'string' || reason.trim().length < 10)) {
+    if (level.value !== PodSecurityLevel.RESTRICTED.value && (typeof reason !== 'string' || reason.trim().length < 10)) {
       fail(this, 'podSecurityReason', `a level below restricted (${level.value}) needs a written reason of at least 10 characters`, reason,
         'say why the namespace cannot run restricted, or keep PodSecurityLevel.RESTRICTED');
     }
-    if (level === PodSecurityLevel.RESTRICTED && reason !== undefined) {
+    if (level.value === PodSecurityLevel.RESTRICTED.value && reason !== undefined) {
       fail(this, 'podSecurityReason', 'is only for levels below restricted', reason, 'remove it');
     }
     const version = props.podSecurityVersion ?? POD_SECURITY_VERSION;
@@ -157,13 +157,13 @@ export class SecureNamespace extends Construct {
 
     // Quota and defaults.
     const quotaSource = props.quota ?? NamespaceQuota.MEDIUM;
-    if (!(quotaSource instanceof NamespaceQuota)) {
+    if (!NamespaceQuota.isNamespaceQuota(quotaSource)) {
       fail(this, 'quota', 'must be a NamespaceQuota', quotaSource, 'use NamespaceQuota.SMALL, MEDIUM, LARGE or NamespaceQuota.custom({...})');
     }
     this.quota = quotaSource._numbers(this, 'quota');
     this.cpuLimitsEnforced = checkCpuLimits(this, platform.cpuLimits).enabled;
     const defaults = props.containerDefaults ?? platform.resources ?? ResourcePreset.SMALL;
-    if (!(defaults instanceof ResourcePreset)) {
+    if (!ResourcePreset.isResourcePreset(defaults)) {
       fail(this, 'containerDefaults', 'must be a ResourcePreset', defaults, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
     const containerResources = defaults._toResources(this, 'containerDefaults', this.cpuLimitsEnforced);

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CanaryHeaderMatch, GatewayApiOptions } from './traffic-strategy';
+import type { GatewayApiOptions } from './gateway-api';
+import { CanaryHeaderMatch } from './traffic-routing';
 
 /** What the HTTPRoute of a release routes. */
 export interface RouteTarget {

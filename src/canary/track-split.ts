@@ -1,4 +1,3 @@
-import { TrafficStrategyKind } from './traffic-strategy';
 import { Autoscaling } from '../workload/autoscaling';
 
 /** The size of each track. */
@@ -29,12 +28,12 @@ export interface TrackSize {
  * minimum, maximums to the maximum) whenever the range leaves room for a minimum of one pod and a
  * maximum above it on each track (minimum at least 2, maximum at least the minimum plus 2).
  */
-export function splitTracks(kind: TrafficStrategyKind, total: number, autoscaling: Autoscaling | undefined,
+export function splitTracks(splitsByPods: boolean, total: number, autoscaling: Autoscaling | undefined,
   weight: number | undefined): TrackSizes {
   if (weight === undefined) {
     return { stable: { replicas: total, autoscaling } };
   }
-  const ratio = kind === TrafficStrategyKind.REPLICA_RATIO;
+  const ratio = splitsByPods;
   // A ratio sends no traffic to the canary at 0; a router's canary runs even then.
   const canaryRuns = weight > 0 || !ratio;
   const scaled = (share: number): TrackSize => {

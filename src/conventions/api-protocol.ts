@@ -1,4 +1,5 @@
 import { HealthCheck } from './health-check';
+import { brand, isBranded } from '../private/brand';
 
 /**
  * The protocol an API speaks: it sets the Service's `appProtocol` (which meshes and gateways
@@ -27,6 +28,11 @@ export class ApiProtocol {
    */
   public static readonly TCP = new ApiProtocol(undefined, 'tcp', 'tcp');
 
+  /** Whether `x` is an ApiProtocol, from any installed copy of this library. */
+  public static isApiProtocol(x: any): x is ApiProtocol {
+    return isBranded(x, 'ApiProtocol');
+  }
+
   /**
    * The Service port's `appProtocol`.
    * @default - none: raw TCP
@@ -37,9 +43,19 @@ export class ApiProtocol {
   private readonly checks: string;
 
   private constructor(appProtocol: string | undefined, defaultPortName: string, checks: 'http' | 'grpc' | 'tcp') {
+    brand(this, 'ApiProtocol');
     this.appProtocol = appProtocol;
     this.defaultPortName = defaultPortName;
     this.checks = checks;
+  }
+
+  /**
+   * Whether this is raw TCP (no HTTP host, path or weight to route by). Compared by value, never
+   * against `ApiProtocol.TCP`: another installed copy of the library has its own.
+   * @internal
+   */
+  public get _rawTcp(): boolean {
+    return this.checks === 'tcp';
   }
 
   /**

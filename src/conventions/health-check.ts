@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
+import { brand, isBranded } from '../private/brand';
 import { checkInteger, checkOptions, checkSeconds, checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -38,6 +39,11 @@ enum HandlerKind { HTTP_GET = 'httpGet', TCP_SOCKET = 'tcpSocket', GRPC = 'grpc'
  * number, by its number), so a probe can never point at a port the container lacks.
  */
 export class HealthCheck {
+  /** Whether `x` is a HealthCheck, from any installed copy of this library. */
+  public static isHealthCheck(x: any): x is HealthCheck {
+    return isBranded(x, 'HealthCheck');
+  }
+
   /**
    * An HTTP GET on the container's named port; any status from 200 to 399 is healthy.
    * @param path the request path, starting with `/`
@@ -73,7 +79,9 @@ export class HealthCheck {
     private readonly command: string[] | undefined,
     /** The timing given by the caller; unset fields use the probe's default. */
     public readonly options: HealthCheckOptions,
-  ) {}
+  ) {
+    brand(this, 'HealthCheck');
+  }
 
   /**
    * The same handler with no timing of its own, so that it takes the defaults of the probe it is

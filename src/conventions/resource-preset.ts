@@ -2,6 +2,7 @@ import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30/lib/container';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
+import { brand, isBranded } from '../private/brand';
 import { fail } from '../private/errors';
 
 /** The sizes of a custom resource preset. */
@@ -41,6 +42,11 @@ export class ResourcePreset {
   /** 1 CPU (limit 4), 2Gi memory, 512Mi scratch (limit 1Gi). */
   public static readonly LARGE = ResourcePreset.fixed('LARGE', 1000, 4000, 2048, 512, 1024);
 
+  /** Whether `x` is a ResourcePreset, from any installed copy of this library. */
+  public static isResourcePreset(x: any): x is ResourcePreset {
+    return isBranded(x, 'ResourcePreset');
+  }
+
   /** A preset of your own sizes. */
   public static custom(props: ResourcePresetProps): ResourcePreset {
     const cpuRequest = cpuAmount(props?.cpuRequest);
@@ -65,7 +71,9 @@ export class ResourcePreset {
     private readonly memory: Amount,
     private readonly storageRequest: Amount,
     private readonly storageLimit: Amount,
-  ) {}
+  ) {
+    brand(this, 'ResourcePreset');
+  }
 
   /**
    * The container resources, checked at the construct that uses them.

@@ -1,10 +1,5 @@
 import { Manifest, objectAt } from './manifest';
-
-/**
- * The annotation prefix that acknowledges a rule on one object:
- * `ack.cdk8s-golden.io/<rule-id>: <written reason>`.
- */
-export const ACKNOWLEDGEMENT_PREFIX = 'ack.cdk8s-golden.io/';
+import { ACKNOWLEDGEMENT_PREFIX } from '../conventions/acknowledgements';
 
 /** The acknowledgements of an object: rule id → reason (possibly blank). */
 export function acknowledgementsOf(object: Manifest): Map<string, string> {

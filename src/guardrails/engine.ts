@@ -1,8 +1,10 @@
-import { ACKNOWLEDGEMENT_PREFIX, acknowledgementsOf, isWrittenReason } from './acknowledgement';
+import { acknowledgementsOf, isWrittenReason } from './acknowledgement';
 import { buildContext } from './context';
-import { Manifest, isPlainObject, kindOf, nameOf } from './manifest';
-import { Rule, RuleContext, Severity } from './rule';
-import { ALL_RULES, RULE_SCOPES } from './rules';
+import { Manifest, groupOf, isPlainObject, kindOf, nameOf } from './manifest';
+import { Rule, RuleContext, Severity, checkInScope, isInScope } from './rule';
+import { ALL_RULES } from './rules';
+import { ACKNOWLEDGEMENT_PREFIX } from '../conventions/acknowledgements';
+import { RuleId } from '../conventions/rule-ids';
 
 /** One problem found on one object by one rule. */
 export interface Finding {
@@ -35,7 +37,7 @@ export interface CheckOptions {
 
 /** The rule that reports an acknowledgement without a written reason. */
 export const ACK_REASON_RULE = {
-  id: 'ack-reason',
+  id: RuleId.ACK_REASON,
   severity: 'error' as Severity,
   why: 'An acknowledgement silences a rule on an object; without a reason nobody can later tell whether it still holds.',
   fix: `Write why the finding is acceptable as the value of the ${ACKNOWLEDGEMENT_PREFIX}<rule-id> annotation.`,
@@ -68,23 +70,25 @@ export function checkEachManifest(manifests: ReadonlyArray<unknown>, options: Ch
   return manifests.map((entry) => (isPlainObject(entry) && kindOf(entry) !== '' ? checkObject(entry, rulesFor(entry), context) : []));
 }
 
+/** A rule in scope of an object, with the function that checks an object in its scope. */
+interface ScopedRule {
+  readonly rule: Rule;
+  readonly check: Rule['check'];
+}
+
 /**
- * The rules that can report something on an object, in order: the rules out of their scope
- * (RULE_SCOPES: another kind, no pod template) would return [] and are not called. Computed once
- * per kind, with and without pod template.
+ * The rules that can report something on an object, in order: the rules whose scope (`appliesTo`:
+ * kinds, API group, pod template) leaves the object out are not called. Computed once per kind,
+ * API group and presence of a pod template.
  */
-function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object: Manifest) => ReadonlyArray<Rule> {
-  const lists = new Map<string, ReadonlyArray<Rule>>();
+function scopedRules(rules: ReadonlyArray<Rule>, context: RuleContext): (object: Manifest) => ReadonlyArray<ScopedRule> {
+  const lists = new Map<string, ReadonlyArray<ScopedRule>>();
   return (object) => {
-    const kind = kindOf(object);
     const hasTemplate = context.podTemplateOf(object) !== undefined;
-    const listKey = `${hasTemplate ? '+' : '-'}${kind}`;
+    const listKey = `${hasTemplate ? '+' : '-'}${groupOf(object)}/${kindOf(object)}`;
     let list = lists.get(listKey);
     if (!list) {
-      list = rules.filter((rule) => {
-        const scope = RULE_SCOPES.get(rule);
-        return scope === undefined || ((!scope.podTemplate || hasTemplate) && (scope.kinds === undefined || scope.kinds.includes(kind)));
-      });
+      list = rules.filter((rule) => isInScope(rule.appliesTo, object, context)).map((rule) => ({ rule, check: checkInScope(rule) }));
       lists.set(listKey, list);
     }
     return list;
@@ -100,16 +104,16 @@ const COULD_NOT_CHECK = 'the rule could not check this object';
  * finding, at error level whatever the rule's severity: the object is not passed unchecked, and
  * the other rules and objects are still checked.
  */
-function checkedBy(rule: Rule, object: Manifest, context: RuleContext): string[] {
+function checkedBy({ check }: ScopedRule, object: Manifest, context: RuleContext): string[] {
   try {
-    return rule.check(object, context);
+    return check(object, context);
   } catch (e) {
     const reason = e instanceof Error ? `${e.name}: ${e.message.split('\n')[0]}` : String(e);
     return [`${COULD_NOT_CHECK} (${reason}); a field holds a value of an unexpected type`];
   }
 }
 
-function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: RuleContext): Finding[] {
+function checkObject(object: Manifest, rules: ReadonlyArray<ScopedRule>, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const kind = kindOf(object);
   const name = nameOf(object);
@@ -124,14 +128,14 @@ function checkObject(object: Manifest, rules: ReadonlyArray<Rule>, context: Rule
   // Indexed loops: this runs once per object and rule, mostly before the JIT has warmed up.
   const acknowledged = acks.size > 0;
   for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+    const rule = rules[r].rule;
     if (acknowledged) {
       const ack = acks.get(rule.id);
       if (ack !== undefined && isWrittenReason(ack)) {
         continue;
       }
     }
-    const messages = checkedBy(rule, object, context);
+    const messages = checkedBy(rules[r], object, context);
     for (let m = 0; m < messages.length; m++) {
       const severity = messages[m].startsWith(COULD_NOT_CHECK) ? 'error' : rule.severity;
       findings.push({ rule: rule.id, severity, kind, name, namespace, message: messages[m], why: rule.why, fix: rule.fix });

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ACKNOWLEDGEMENT_PREFIX, isWrittenReason } from './acknowledgement';
+import { isWrittenReason } from './acknowledgement';
 import type * as Engine from './engine';
 import { Manifest } from './manifest';
 import type * as Rules from './rules';
 import { LocatedFinding, synthErrorMessage, synthWarningMessage } from './synth-report';
+import { acknowledgementKey } from '../conventions/acknowledgements';
 import { fail } from '../private/errors';
 import { synthIndex, synthSessionOf } from '../private/synth-index';
 
@@ -105,7 +106,7 @@ export class Guardrails {
    * ApiObject under the construct when it is not one itself (e.g. a WebService).
    *
    * @param target an ApiObject, a cdk8s-plus object or any construct holding ApiObjects
-   * @param ruleId the id of the rule to acknowledge, e.g. `replicas` or `pss-run-as-user`
+   * @param ruleId the id of the rule to acknowledge, e.g. `RuleId.REPLICAS` or `RuleId.PSS_RUN_AS_USER`
    * @param reason why the finding is acceptable here; a blank reason is refused
    */
   public static acknowledge(target: IConstruct, ruleId: string, reason: string): void {
@@ -117,7 +118,7 @@ export class Guardrails {
         'acknowledge the rule on the construct that holds the Kubernetes object');
     }
     for (const object of objects) {
-      object.metadata.addAnnotation(`${ACKNOWLEDGEMENT_PREFIX}${ruleId}`, reason);
+      object.metadata.addAnnotation(acknowledgementKey(ruleId), reason);
     }
   }
 

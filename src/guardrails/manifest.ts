@@ -1,41 +1,7 @@
+import { CLUSTER_SCOPED_KINDS } from '../private/cluster-scoped';
+
 /** A Kubernetes object as plain JSON, as `JSON.parse` or a YAML parser gives it. */
 export type Manifest = Record<string, any>;
-
-/**
- * Kinds whose objects live outside any namespace. An object of one of these kinds is reported
- * with the namespace '' and indexed under ''.
- */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
-  'APIService',
-  'CertificateSigningRequest',
-  'ClusterIssuer',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'ComponentStatus',
-  'CSIDriver',
-  'CSINode',
-  'CustomResourceDefinition',
-  'FlowSchema',
-  'GatewayClass',
-  'IngressClass',
-  'MutatingWebhookConfiguration',
-  'Namespace',
-  'Node',
-  'PersistentVolume',
-  'PodSecurityPolicy',
-  'PriorityClass',
-  'PriorityLevelConfiguration',
-  'RuntimeClass',
-  'SelfSubjectAccessReview',
-  'SelfSubjectRulesReview',
-  'StorageClass',
-  'SubjectAccessReview',
-  'TokenReview',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding',
-  'ValidatingWebhookConfiguration',
-  'VolumeAttachment',
-]);
 
 /** The namespace objects without `metadata.namespace` end up in. */
 export const DEFAULT_NAMESPACE = 'default';

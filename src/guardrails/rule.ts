@@ -1,4 +1,4 @@
-import { Manifest } from './manifest';
+import { Manifest, groupOf, kindOf } from './manifest';
 import { PodTemplate } from './pod-template';
 
 /** The kinds whose objects select pods by label, for `RuleContext.objectsSelecting`. */
@@ -44,9 +44,32 @@ export interface RuleContext {
   objectsSelecting(kind: SelectingKind, template: PodTemplate): ReadonlyArray<Manifest>;
 }
 
+/**
+ * The objects a rule reads: it reports nothing on any other object. The engine gives a rule only
+ * the objects of its scope (it sorts objects by kind, API group and pod template once, not once per
+ * rule), and a rule made with `scopedRule` returns [] outside it when called directly.
+ */
+export interface RuleScope {
+  /**
+   * Only objects with a pod template (Pods, and the workloads and Jobs that hold one).
+   * @default false - objects with and without a pod template
+   */
+  readonly podTemplate?: boolean;
+  /**
+   * Only objects of these kinds.
+   * @default - every kind
+   */
+  readonly kinds?: ReadonlyArray<string>;
+  /**
+   * Only objects of this API group ('' for the core group of `apiVersion: v1`).
+   * @default - every group
+   */
+  readonly group?: string;
+}
+
 /** One guardrail: a pure check over one object, with the reason it exists and the fix. */
 export interface Rule {
-  /** Stable identifier; rules derived from the Pod Security Standards start with `pss-`. */
+  /** Stable identifier (one of `RuleId`); rules derived from the Pod Security Standards start with `pss-`. */
   readonly id: string;
   /** Severity of every finding of this rule. */
   readonly severity: Severity;
@@ -55,8 +78,69 @@ export interface Rule {
   /** How to fix a finding. */
   readonly fix: string;
   /**
-   * Checks one object and returns one message per problem ([] when compliant or not applicable).
-   * Messages name the container or field and the offending value.
+   * The objects the rule reads; the engine calls `check` on no other object.
+   * @default - every object
+   */
+  readonly appliesTo?: RuleScope;
+  /**
+   * Checks one object and returns one message per problem ([] when compliant or not applicable,
+   * outside `appliesTo` included). Messages name the container or field and the offending value.
    */
   check(object: Manifest, context: RuleContext): string[];
+}
+
+/** True when the object is inside the scope. */
+export function isInScope(scope: RuleScope | undefined, object: Manifest, context: RuleContext): boolean {
+  return scope === undefined || (
+    (scope.kinds === undefined || scope.kinds.includes(kindOf(object)))
+    && (scope.group === undefined || scope.group === groupOf(object))
+    && (!scope.podTemplate || context.podTemplateOf(object) !== undefined));
+}
+
+/** A rule over objects of some kinds or API group, with or without a pod template. */
+export interface ObjectRuleDefinition extends Omit<Rule, 'appliesTo' | 'check'> {
+  /** The objects the rule reads. */
+  readonly appliesTo: RuleScope & { readonly podTemplate?: false };
+  /** Checks one object of the scope. */
+  check(object: Manifest, context: RuleContext): string[];
+}
+
+/** A rule over objects with a pod template: its check gets the template. */
+export interface TemplateRuleDefinition extends Omit<Rule, 'appliesTo' | 'check'> {
+  /** The objects the rule reads: objects with a pod template (of some kinds or API group). */
+  readonly appliesTo: RuleScope & { readonly podTemplate: true };
+  /** Checks one object of the scope, and its pod template. */
+  check(object: Manifest, context: RuleContext, template: PodTemplate): string[];
+}
+
+/**
+ * A rule whose check reads only the objects of its scope: `check` is called with an object inside
+ * `appliesTo` (by the engine, which does not call it elsewhere; with the object's pod template when
+ * the scope asks for one) and returns [] outside it (when called directly), so the rule's own code
+ * does not test the kind, group or pod template again.
+ */
+export function scopedRule(rule: TemplateRuleDefinition): Rule;
+export function scopedRule(rule: ObjectRuleDefinition): Rule;
+export function scopedRule(rule: ObjectRuleDefinition | TemplateRuleDefinition): Rule {
+  const scope: RuleScope = rule.appliesTo;
+  let inScope: Rule['check'] = (rule as ObjectRuleDefinition).check;
+  if (scope.podTemplate === true) {
+    const check = (rule as TemplateRuleDefinition).check;
+    inScope = (object, context) => check(object, context, context.podTemplateOf(object)!);
+  }
+  const made: Rule = { ...rule, check: (object, context) => (isInScope(scope, object, context) ? inScope(object, context) : []) };
+  inScopeChecks.set(made, inScope);
+  return made;
+}
+
+/** The rule's own check of each rule made by `scopedRule`, which does not test the scope again. */
+const inScopeChecks = new WeakMap<Rule, Rule['check']>();
+
+/**
+ * The function to call on an object already known to be in the rule's scope: for a rule made by
+ * `scopedRule`, its own check without the scope test (the engine has tested it once per kind);
+ * for any other rule (a copy, a caller's own rule), its `check`.
+ */
+export function checkInScope(rule: Rule): Rule['check'] {
+  return inScopeChecks.get(rule) ?? ((object, context) => rule.check(object, context));
 }

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { secureNamespaces } from './namespace-registry';
-import { CLUSTER_SCOPED_KINDS } from '../guardrails/manifest';
+import { CLUSTER_SCOPED_KINDS } from '../private/cluster-scoped';
 import { fail } from '../private/errors';
 
 /**

@@ -1,6 +1,7 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30/lib/container';
 import { IConstruct } from 'constructs';
+import { brand, isBranded } from '../private/brand';
 import { checkInteger } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -60,6 +61,11 @@ export class NamespaceQuota {
     cpuRequests: 32000, cpuLimits: 128000, memory: 65536, ephemeralStorageRequests: 65536, ephemeralStorageLimits: 131072, pods: 200, services: 100,
   }));
 
+  /** Whether `x` is a NamespaceQuota, from any installed copy of this library. */
+  public static isNamespaceQuota(x: any): x is NamespaceQuota {
+    return isBranded(x, 'NamespaceQuota');
+  }
+
   /** A quota of your own sizes. */
   public static custom(props: NamespaceQuotaProps): NamespaceQuota {
     return new NamespaceQuota('custom', (scope, field) => {
@@ -96,7 +102,9 @@ export class NamespaceQuota {
     /** The preset's name, `custom` for one built with `custom()`. */
     public readonly name: string,
     private readonly resolve: (scope: IConstruct, field: string) => QuotaNumbers,
-  ) {}
+  ) {
+    brand(this, 'NamespaceQuota');
+  }
 
   /**
    * The quota's numbers, checked at the construct that uses them.

@@ -1,3 +1,5 @@
+import { brand, isBranded } from '../private/brand';
+
 /** A level of the Pod Security Standards, enforced by the API server's Pod Security admission. */
 export class PodSecurityLevel {
   /** The hardened level: what every golden workload passes. */
@@ -7,10 +9,17 @@ export class PodSecurityLevel {
   /** No restrictions at all. */
   public static readonly PRIVILEGED = new PodSecurityLevel('privileged', 0);
 
+  /** Whether `x` is a PodSecurityLevel, from any installed copy of this library. */
+  public static isPodSecurityLevel(x: any): x is PodSecurityLevel {
+    return isBranded(x, 'PodSecurityLevel');
+  }
+
   private constructor(
     /** The level as the namespace label writes it. */
     public readonly value: string,
     /** Higher is stricter. */
     public readonly strictness: number,
-  ) {}
+  ) {
+    brand(this, 'PodSecurityLevel');
+  }
 }

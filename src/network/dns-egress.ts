@@ -1,6 +1,6 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { ClusterDns } from './cluster-dns';
+import { ClusterDns } from '../platform/cluster-dns';
 import { fail } from '../private/errors';
 
 /**
@@ -12,7 +12,7 @@ import { fail } from '../private/errors';
  */
 export function dnsEgressRule(scope: IConstruct, dns: ClusterDns | undefined): k8s.NetworkPolicyEgressRule {
   const peer = dns ?? ClusterDns.KUBE_DNS;
-  if (!(peer instanceof ClusterDns)) {
+  if (!ClusterDns.isClusterDns(peer)) {
     fail(scope, 'PlatformDefaults.dns', 'must be a ClusterDns', peer, "use ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')");
   }
   return peer._toEgressRule(scope, 'PlatformDefaults.dns');

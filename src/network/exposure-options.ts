@@ -1,4 +1,4 @@
-import { IngressTls } from './ingress-tls';
+import { IngressTls } from '../platform/ingress-tls';
 
 /** How a public service is exposed through an Ingress. */
 export interface ExposureOptions {

@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ExposureOptions } from './exposure-options';
-import { IngressTls } from './ingress-tls';
+import { IngressTls } from '../platform/ingress-tls';
 import { PlatformDefaults } from '../platform/platform-defaults';
 import { checkAnnotations, checkHostName, checkNamespaceName, checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
@@ -29,14 +29,14 @@ export function resolveExposure(scope: Construct, name: string, props: ExposureO
     for (const field of ['ingressClassName', 'tls', 'ingressAnnotations'] as const) {
       if (props[field] !== undefined) {
         const value = props[field];
-        fail(scope, field, 'only applies to an Ingress, and there is none without `host`', value instanceof IngressTls ? 'an IngressTls' : value, 'set `host` or remove this prop');
+        fail(scope, field, 'only applies to an Ingress, and there is none without `host`', IngressTls.isIngressTls(value) ? 'an IngressTls' : value, 'set `host` or remove this prop');
       }
     }
   }
   const host = props.host === undefined ? undefined : checkHostName(scope, 'host', props.host);
   const ingressClassName = checkReferenceName(scope, 'ingressClassName', props.ingressClassName ?? platform.ingressClassName ?? 'nginx');
   const tlsSource = props.tls ?? platform.tls ?? IngressTls.certManagerClusterIssuer('letsencrypt');
-  if (!(tlsSource instanceof IngressTls)) {
+  if (!IngressTls.isIngressTls(tlsSource)) {
     fail(scope, 'tls', 'must be an IngressTls', tlsSource, "use IngressTls.certManagerClusterIssuer('letsencrypt') or IngressTls.existingSecret('name')");
   }
   const tls = host === undefined ? { secretName: `${name}-tls`, annotations: {} } : tlsSource._resolve(scope, 'tls', `${name}-tls`);

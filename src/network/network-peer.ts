@@ -1,30 +1,4 @@
-/** The transport protocol of a port. */
-export enum NetworkProtocol {
-  /** TCP. */
-  TCP = 'TCP',
-  /** UDP. */
-  UDP = 'UDP',
-}
-
-/** A port and its protocol, for network rules. */
-export class NetworkPort {
-  /** A TCP port. */
-  public static tcp(port: number): NetworkPort {
-    return new NetworkPort(port, NetworkProtocol.TCP);
-  }
-
-  /** A UDP port. */
-  public static udp(port: number): NetworkPort {
-    return new NetworkPort(port, NetworkProtocol.UDP);
-  }
-
-  private constructor(
-    /** The port number. */
-    public readonly port: number,
-    /** The protocol. */
-    public readonly protocol: NetworkProtocol,
-  ) {}
-}
+import { NetworkPort } from '../conventions/network-port';
 
 /** How a peer is selected in a NetworkPolicy rule. */
 export interface PeerSelection {

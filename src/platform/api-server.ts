@@ -1,7 +1,7 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { checkCidr } from '../network/policy-peer';
 import { checkInteger } from '../private/checks';
+import { checkCidr } from '../private/cidr';
 import { fail } from '../private/errors';
 
 /**

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { brand, isBranded } from '../private/brand';
 import { fail } from '../private/errors';
 
 /**
@@ -7,7 +8,12 @@ import { fail } from '../private/errors';
  */
 export class CpuLimits {
   /** Every container has a CPU limit (from its resource preset). */
-  public static readonly ENABLED = new CpuLimits(undefined);
+  public static readonly ENABLED = new CpuLimits(true, undefined);
+
+  /** Whether `x` is a CpuLimits, from any installed copy of this library. */
+  public static isCpuLimits(x: any): x is CpuLimits {
+    return isBranded(x, 'CpuLimits');
+  }
 
   /**
    * No CPU limits. The reason is kept on each Deployment as the acknowledgement of the
@@ -15,17 +21,21 @@ export class CpuLimits {
    * @param reason why the platform runs without CPU limits
    */
   public static disabled(reason: string): CpuLimits {
-    return new CpuLimits(reason);
+    return new CpuLimits(false, reason);
   }
 
   private constructor(
+    /** Whether containers get a CPU limit (compared by value: another installed copy has its own ENABLED). */
+    private readonly limited: boolean,
     /** The written reason when limits are disabled. */
     public readonly disabledReason: string | undefined,
-  ) {}
+  ) {
+    brand(this, 'CpuLimits');
+  }
 
   /** Whether containers get a CPU limit. */
   public get enabled(): boolean {
-    return this === CpuLimits.ENABLED;
+    return this.limited;
   }
 
   /**
@@ -33,7 +43,7 @@ export class CpuLimits {
    * @internal
    */
   public _check(scope: IConstruct, field: string): CpuLimits {
-    if (this !== CpuLimits.ENABLED && (typeof this.disabledReason !== 'string' || this.disabledReason.trim().length < 10)) {
+    if (!this.limited && (typeof this.disabledReason !== 'string' || this.disabledReason.trim().length < 10)) {
       fail(scope, field, 'CPU limits are disabled without a written reason of at least 10 characters', this.disabledReason,
         "say why, as in CpuLimits.disabled('latency-sensitive services are throttled by CFS quotas')");
     }
@@ -46,7 +56,7 @@ export function checkCpuLimits(scope: IConstruct, value: unknown): CpuLimits {
   if (value === undefined) {
     return CpuLimits.ENABLED;
   }
-  if (!(value instanceof CpuLimits)) {
+  if (!CpuLimits.isCpuLimits(value)) {
     fail(scope, 'PlatformDefaults.cpuLimits', 'must be CpuLimits', value, "use CpuLimits.ENABLED or CpuLimits.disabled('why')");
   }
   return value._check(scope, 'PlatformDefaults.cpuLimits');

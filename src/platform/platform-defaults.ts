@@ -1,12 +1,12 @@
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ApiServerAddress, apiServerEgressRule } from './api-server';
+import { ClusterDns } from './cluster-dns';
 import { CpuLimits } from './cpu-limits';
+import { IngressTls } from './ingress-tls';
 import { checkRegistryList } from './registries';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
-import { ClusterDns } from '../network/cluster-dns';
-import { IngressTls } from '../network/ingress-tls';
 import { checkLabels } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -84,7 +84,16 @@ export interface PlatformDefaultsProps {
 /** The PriorityClasses of the cluster's own components (node agents, DNS, the control plane). */
 const SYSTEM_PRIORITY_CLASSES: ReadonlyArray<string> = ['system-node-critical', 'system-cluster-critical'];
 
-const profiles = new WeakMap<IConstruct, PlatformDefaultsProps>();
+/**
+ * Where the defaults of an App or a Chart are kept: on the construct itself, under a global symbol,
+ * so that every installed copy of the library (a platform team's profile package and the app)
+ * finds them by walking the construct tree. Not enumerable: nothing else sees it.
+ */
+const PROFILE = Symbol.for('cdk8s-golden.PlatformDefaults');
+
+function profileOf(scope: IConstruct): PlatformDefaultsProps | undefined {
+  return (scope as unknown as Record<symbol, PlatformDefaultsProps | undefined>)[PROFILE];
+}
 
 /** Sets and reads the platform defaults of a scope. */
 export class PlatformDefaults {
@@ -93,21 +102,21 @@ export class PlatformDefaults {
    * them twice on one scope merges, the later value of a field winning.
    */
   public static set(scope: IConstruct, defaults: PlatformDefaultsProps): void {
-    if (!(scope instanceof App) && !(scope instanceof Chart)) {
+    if (!(scope instanceof App) && !Chart.isChart(scope)) {
       fail(scope, 'PlatformDefaults.set', 'platform defaults are set on an App or a Chart', scope?.constructor?.name, 'call it with the App or a Chart');
     }
     if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) {
       fail(scope, 'PlatformDefaults.set', 'needs the defaults as an object', defaults, 'pass { ingressClassName: …, … }');
     }
     checkDefaults(scope, defaults);
-    profiles.set(scope, merge(profiles.get(scope) ?? {}, defaults));
+    Object.defineProperty(scope, PROFILE, { value: merge(profileOf(scope) ?? {}, defaults), configurable: true, writable: true });
   }
 
   /** The defaults in force at a construct: App defaults, overridden by those of the enclosing Charts, inner last. */
   public static of(scope: IConstruct): PlatformDefaultsProps {
     let resolved: PlatformDefaultsProps = {};
     for (const s of scope.node.scopes) {
-      const profile = profiles.get(s);
+      const profile = profileOf(s);
       if (profile !== undefined) {
         resolved = merge(resolved, profile);
       }
@@ -120,17 +129,17 @@ export class PlatformDefaults {
 
 /** Checks the type of every field where the platform team sets it (values are checked where used). */
 function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void {
-  const instances: Array<[keyof PlatformDefaultsProps, Function, string]> = [
-    ['tls', IngressTls, "IngressTls.certManagerClusterIssuer('…') or IngressTls.existingSecret('…')"],
-    ['resources', ResourcePreset, 'ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})'],
-    ['cpuLimits', CpuLimits, "CpuLimits.ENABLED or CpuLimits.disabled('why')"],
-    ['securityPreset', SecurityPreset, 'SecurityPreset.RESTRICTED or SecurityPreset.PLATFORM_ASSIGNED'],
-    ['dns', ClusterDns, "ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')"],
+  const instances: Array<[keyof PlatformDefaultsProps, string, (x: unknown) => boolean, string]> = [
+    ['tls', 'IngressTls', IngressTls.isIngressTls, "IngressTls.certManagerClusterIssuer('…') or IngressTls.existingSecret('…')"],
+    ['resources', 'ResourcePreset', ResourcePreset.isResourcePreset, 'ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})'],
+    ['cpuLimits', 'CpuLimits', CpuLimits.isCpuLimits, "CpuLimits.ENABLED or CpuLimits.disabled('why')"],
+    ['securityPreset', 'SecurityPreset', SecurityPreset.isSecurityPreset, 'SecurityPreset.RESTRICTED or SecurityPreset.PLATFORM_ASSIGNED'],
+    ['dns', 'ClusterDns', ClusterDns.isClusterDns, "ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.pods(...) or ClusterDns.ipBlock('169.254.20.10/32')"],
   ];
-  for (const [field, type, fix] of instances) {
+  for (const [field, typeName, isType, fix] of instances) {
     const value = defaults[field];
-    if (value !== undefined && !(value instanceof type)) {
-      fail(scope, `PlatformDefaults.${field}`, `must be ${/^[AEIOU]/.test(type.name) ? 'an' : 'a'} ${type.name}`, value, `use ${fix}`);
+    if (value !== undefined && !isType(value)) {
+      fail(scope, `PlatformDefaults.${field}`, `must be ${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`, value, `use ${fix}`);
     }
   }
   for (const field of ['ingressClassName', 'ingressControllerNamespace', 'priorityClassName'] as const) {

@@ -1,3 +1,5 @@
+import { brand, isBranded } from '../private/brand';
+
 /**
  * How pods get their user and group IDs. Both presets are Pod Security `restricted`.
  */
@@ -12,10 +14,17 @@ export class SecurityPreset {
    */
   public static readonly PLATFORM_ASSIGNED = new SecurityPreset('platform-assigned', false);
 
+  /** Whether `x` is a SecurityPreset, from any installed copy of this library. */
+  public static isSecurityPreset(x: any): x is SecurityPreset {
+    return isBranded(x, 'SecurityPreset');
+  }
+
   private constructor(
     /** The preset's name. */
     public readonly name: string,
     /** Whether the pods get fixed user and group IDs. */
     public readonly fixedIds: boolean,
-  ) {}
+  ) {
+    brand(this, 'SecurityPreset');
+  }
 }

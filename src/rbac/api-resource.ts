@@ -1,3 +1,5 @@
+import { brand, isBranded } from '../private/brand';
+
 /** A kind of object in the Kubernetes API, for RBAC grants. */
 export class ApiResource {
   /** ConfigMaps. */
@@ -26,6 +28,11 @@ export class ApiResource {
   /** Deployments. */
   public static readonly DEPLOYMENTS = new ApiResource('apps', 'deployments');
 
+  /** Whether `x` is an ApiResource, from any installed copy of this library. */
+  public static isApiResource(x: any): x is ApiResource {
+    return isBranded(x, 'ApiResource');
+  }
+
   /**
    * Any other resource, such as a custom resource.
    * @param apiGroup the API group, '' for the core group
@@ -40,7 +47,9 @@ export class ApiResource {
     public readonly apiGroup: string,
     /** The plural resource name, with a subresource after `/`. */
     public readonly resource: string,
-  ) {}
+  ) {
+    brand(this, 'ApiResource');
+  }
 
   /** `resource.group`, or `resource` for the core group. */
   public toString(): string {

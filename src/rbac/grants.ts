@@ -2,7 +2,8 @@ import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { ApiResource } from './api-resource';
 import { GrantOptions } from './grant-options';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
+import { acknowledgementKey } from '../conventions/acknowledgements';
+import { RuleId } from '../conventions/rule-ids';
 import { checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -21,7 +22,7 @@ const SENSITIVE_SUBRESOURCES = ['pods/exec', 'pods/attach'];
  * a written reason. Names scope the rule to exact objects.
  */
 export function checkGrant(scope: IConstruct, field: string, resource: unknown, options: GrantOptions = {}): CheckedGrant {
-  if (!(resource instanceof ApiResource)) {
+  if (!ApiResource.isApiResource(resource)) {
     fail(scope, `${field}.resource`, 'must be an ApiResource', resource, "use ApiResource.CONFIG_MAPS or ApiResource.of('group', 'resources')");
   }
   const group = resource.apiGroup;
@@ -65,7 +66,7 @@ export function checkGrant(scope: IConstruct, field: string, resource: unknown, 
   }
   return {
     rule: { apiGroups: [resource.apiGroup], resources: [resource.resource], resourceNames: names, verbs },
-    acknowledgement: sensitive !== undefined && reason !== undefined ? { [`${ACKNOWLEDGEMENT_PREFIX}rbac-wildcard`]: reason } : undefined,
+    acknowledgement: sensitive !== undefined && reason !== undefined ? { [acknowledgementKey(RuleId.RBAC_WILDCARD)]: reason } : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { holdsCredentials, looksSecret } from '../conventions/secret-names';
+import { brand, isBranded } from '../private/brand';
 import { checkEnvName, checkReferenceName, checkStringMap } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -14,6 +15,11 @@ export interface SecretKeyReference {
 
 /** A whole ConfigMap or Secret whose keys become environment variables. */
 export class EnvSource {
+  /** Whether `x` is an EnvSource, from any installed copy of this library. */
+  public static isEnvSource(x: any): x is EnvSource {
+    return isBranded(x, 'EnvSource');
+  }
+
   /** Every key of a ConfigMap, optionally prefixed. */
   public static fromConfigMap(configMapName: string, prefix?: string): EnvSource {
     return new EnvSource('configMap', configMapName, prefix);
@@ -28,7 +34,9 @@ export class EnvSource {
     private readonly kind: 'configMap' | 'secret',
     private readonly sourceName: string,
     private readonly prefix?: string,
-  ) {}
+  ) {
+    brand(this, 'EnvSource');
+  }
 
   /** @internal */
   public _toEnvFrom(scope: IConstruct, field: string): k8s.EnvFromSource {

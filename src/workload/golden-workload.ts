@@ -5,7 +5,8 @@ import { Wiring } from './wiring';
 import { Workload } from './workload';
 import { WorkloadProps } from './workload-props';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { NetworkPort, PeerSelection } from '../network/network-peer';
+import { NetworkPort } from '../conventions/network-port';
+import { PeerSelection } from '../network/network-peer';
 
 /** What a golden construct decides about its workload. */
 export interface GoldenWorkloadOptions {
@@ -28,66 +29,94 @@ export interface GoldenWorkloadOptions {
  * the network wiring and RBAC grants of every golden construct.
  */
 export abstract class GoldenWorkload extends GoldenConstruct {
-  /** The name of every object of the workload. */
-  public readonly name: string;
-  /** The namespace of its chart, if the chart has one. */
-  public readonly namespace?: string;
-  /** The labels the selectors use (`app.kubernetes.io/name` and `instance`). */
-  public readonly selectorLabels: { [key: string]: string };
-  /** The labels on every object. */
-  public readonly labels: { [key: string]: string };
-  /** The container port. */
-  public readonly port: number;
-  /** The name of the container and Service port. */
-  public readonly portName: string;
-  /** The Service port. */
-  public readonly servicePort: number;
-  /** The fixed replica count; undefined under autoscaling. */
-  public readonly replicas?: number;
-
-  /** The Deployment running the pods. */
-  public readonly deployment: k8s.KubeDeployment;
-  /** The Service in front of the pods. */
-  public readonly service: k8s.KubeService;
-  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
-  public readonly serviceAccount: k8s.KubeServiceAccount;
-  /** The PodDisruptionBudget (one pod down at a time). */
-  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
-  /** The NetworkPolicy covering the pods for ingress and egress. */
-  public readonly networkPolicy: k8s.KubeNetworkPolicy;
-  /** The HorizontalPodAutoscaler, when `autoscaling` was given. */
-  public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
-  /** The ConfigMap of the `config` files, when given. */
-  public readonly configMap?: k8s.KubeConfigMap;
-
   /** @internal */
   protected readonly _wiring: Wiring;
+  /** The workload core: every property below is read from it, never copied. */
   private readonly core: Workload;
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, options: GoldenWorkloadOptions) {
     super(scope, id);
-    const core = new Workload(this, id, props, {
+    this.core = new Workload(this, id, props, {
       component: options.component,
       protocol: options.protocol ?? ApiProtocol.HTTP,
       headless: options.headless,
     });
-    this.core = core;
-    this.name = core.name;
-    this.namespace = core.namespace;
-    this.selectorLabels = core.selectorLabels;
-    this.labels = core.labels;
-    this.port = core.port;
-    this.portName = core.portName;
-    this.servicePort = core.servicePort;
-    this.replicas = core.replicas;
-    this.deployment = core.deployment;
-    this.service = core.service;
-    this.serviceAccount = core.serviceAccount;
-    this.podDisruptionBudget = core.podDisruptionBudget;
-    this.networkPolicy = core.networkPolicy;
-    this.autoscaler = core.autoscaler;
-    this.configMap = core.configMap;
-    this._wiring = new Wiring(this, () => [core], core.namespace, core.port);
+    this._wiring = new Wiring(this, () => [this.core], this.core.namespace, this.core.port);
+  }
+
+  /** The name of every object of the workload. */
+  public get name(): string {
+    return this.core.name;
+  }
+
+  /** The namespace of its chart, if the chart has one. */
+  public get namespace(): string | undefined {
+    return this.core.namespace;
+  }
+
+  /** The labels the selectors use (`app.kubernetes.io/name` and `instance`). */
+  public get selectorLabels(): { [key: string]: string } {
+    return this.core.selectorLabels;
+  }
+
+  /** The labels on every object. */
+  public get labels(): { [key: string]: string } {
+    return this.core.labels;
+  }
+
+  /** The container port. */
+  public get port(): number {
+    return this.core.port;
+  }
+
+  /** The name of the container and Service port. */
+  public get portName(): string {
+    return this.core.portName;
+  }
+
+  /** The Service port. */
+  public get servicePort(): number {
+    return this.core.servicePort;
+  }
+
+  /** The fixed replica count; undefined under autoscaling. */
+  public get replicas(): number | undefined {
+    return this.core.replicas;
+  }
+
+  /** The Deployment running the pods. */
+  public get deployment(): k8s.KubeDeployment {
+    return this.core.deployment;
+  }
+
+  /** The Service in front of the pods. */
+  public get service(): k8s.KubeService {
+    return this.core.service;
+  }
+
+  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
+  public get serviceAccount(): k8s.KubeServiceAccount {
+    return this.core.serviceAccount;
+  }
+
+  /** The PodDisruptionBudget (one pod down at a time). */
+  public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
+    return this.core.podDisruptionBudget;
+  }
+
+  /** The NetworkPolicy covering the pods for ingress and egress. */
+  public get networkPolicy(): k8s.KubeNetworkPolicy {
+    return this.core.networkPolicy;
+  }
+
+  /** The HorizontalPodAutoscaler, when `autoscaling` was given. */
+  public get autoscaler(): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
+    return this.core.autoscaler;
+  }
+
+  /** The ConfigMap of the `config` files, when given. */
+  public get configMap(): k8s.KubeConfigMap | undefined {
+    return this.core.configMap;
   }
 
   /** The Role of the grants, once something was granted. */

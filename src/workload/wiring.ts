@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { Workload } from './workload';
-import { INetworkPeer, NetworkPort, PeerSelection } from '../network/network-peer';
+import { checkPorts, NetworkPort, policyPorts } from '../conventions/network-port';
+import { INetworkPeer, PeerSelection } from '../network/network-peer';
 import { checkLabelPeers, LabelPeer } from '../network/peer-check';
-import { checkPorts, policyPeer, policyPorts } from '../network/policy-peer';
+import { policyPeer } from '../network/policy-peer';
 import { apiServerEgressRule } from '../platform/api-server';
 import { PlatformDefaults } from '../platform/platform-defaults';
 import { fail, formatValue } from '../private/errors';

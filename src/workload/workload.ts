@@ -1,33 +1,31 @@
-import { posix } from 'path';
-import { ApiObject, Chart, Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Autoscaling, resolveAutoscaling } from './autoscaling';
-import { ConfigContent, resolveConfig } from './config';
-import { resolveEnv } from './env';
+import { buildPodTemplate, PodTemplate } from './pod-template';
 import { WorkloadProps } from './workload-props';
+import { ACKNOWLEDGEMENT_PREFIX, acknowledgementKey } from '../conventions/acknowledgements';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { HealthCheck } from '../conventions/health-check';
+import { disruptionBudget } from '../conventions/disruption-budget';
 import { checkPinnedImage, versionLabelOf } from '../conventions/image';
 import { selectorLabels, standardLabels, StandardLabel } from '../conventions/labels';
-import { PROBE_DEFAULTS } from '../conventions/probes';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { resolveRollout } from '../conventions/rollout';
+import { RuleId } from '../conventions/rule-ids';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
-import { ACKNOWLEDGEMENT_PREFIX } from '../guardrails/acknowledgement';
-import { registerWorkload, secureNamespace, WorkloadNeeds } from '../namespace/namespace-registry';
+import { requireQuota } from '../namespace/workload-quota';
 import { dnsEgressRule } from '../network/dns-egress';
+import { NetworkRules } from '../network/network-rules';
 import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
 import { SecurityPreset } from '../platform/security-preset';
-import {
-  checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, checkStringList, isLabelValue,
-} from '../private/checks';
+import { checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, isLabelValue } from '../private/checks';
 import { fail, problem } from '../private/errors';
 import { refuseNameCollisions } from '../private/unique-names';
 import { CheckedGrant } from '../rbac/grants';
+import { WorkloadAccess } from '../rbac/workload-access';
 
 /** What the construct using the core decides about it. */
 export interface WorkloadRole {
@@ -53,28 +51,7 @@ export interface TrackRole {
   readonly autoscaling?: Autoscaling;
 }
 
-const IDENTICAL_TCP_CHECKS_REASON = 'a raw TCP server has one check that fits any server, a TCP connect, used for readiness and liveness; '
-  + 'a readinessProbe that checks its dependencies removes this';
 const TRACK_SIZE_REASON = 'a canary release track runs as many pods as its share of traffic needs';
-
-const CONTAINER = 'app';
-const TMP_VOLUME = 'tmp';
-const CONFIG_VOLUME = 'config';
-const TOKEN_VOLUME = 'kube-api-access';
-const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
-
-/** The config mount: an absolute path, normalised, not over `/`, `/tmp` or the API token. */
-function checkMountPath(owner: Construct, value: unknown): string {
-  const fix = "use a path such as '/config'";
-  if (typeof value !== 'string' || !/^\/[^\s]*$/.test(value) || value.split('/').includes('..')) {
-    fail(owner, 'configMountPath', 'must be an absolute path other than / and /tmp', value, fix);
-  }
-  const normalised = posix.normalize(value).replace(/\/+$/, '') || '/';
-  if (['/', '/tmp', TOKEN_PATH].includes(normalised)) {
-    fail(owner, 'configMountPath', `must be an absolute path other than / and /tmp${normalised === TOKEN_PATH ? ' (and the API token\'s)' : ''}`, value, fix);
-  }
-  return normalised;
-}
 
 /**
  * Annotations, refusing those that would switch a hardening off: an AppArmor profile other than
@@ -101,7 +78,11 @@ const RESERVED_LABELS = [
  * The hardened core every golden construct is made of: ServiceAccount, Deployment, Service,
  * PodDisruptionBudget, NetworkPolicy and, when asked for, an autoscaler and a ConfigMap, all
  * named after the workload and created as children of the construct that owns them (so errors
- * name that construct). All defaults are applied here, once.
+ * name that construct, and the objects keep their place in the output). All defaults are applied
+ * here, once. It is assembled from parts, each of one concern: the pod template
+ * (`buildPodTemplate`), the NetworkPolicy's rules (`NetworkRules`), identity and API access
+ * (`WorkloadAccess`), and the quota it needs of its namespace (`requireQuota`); the opinions
+ * come from `conventions/`.
  */
 export class Workload {
   /** The name of every object. */
@@ -119,7 +100,6 @@ export class Workload {
   /** Fixed replicas, or undefined under an autoscaler. */
   public readonly replicas?: number;
 
-  public readonly serviceAccount: k8s.KubeServiceAccount;
   public readonly deployment: k8s.KubeDeployment;
   public readonly service: k8s.KubeService;
   public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
@@ -140,21 +120,15 @@ export class Workload {
   public readonly cpuLimits: boolean;
   public readonly maxPods: number;
 
-  /** The Role and RoleBinding, once something was granted. */
-  public role?: k8s.KubeRole;
-  public roleBinding?: k8s.KubeRoleBinding;
+  /** The pod template the Deployment embeds. */
+  public readonly podTemplate: PodTemplate;
+  /** The NetworkPolicy's rules. */
+  public readonly networkRules = new NetworkRules();
+  /** The ServiceAccount, and the Role and token once something is granted. */
+  public readonly access: WorkloadAccess;
 
   /** Prefix of the construct ids of the objects: the track (`Stable`, `Canary`) or nothing. */
   private readonly idPrefix: string;
-  private readonly ingressRules: k8s.NetworkPolicyIngressRule[] = [];
-  private readonly egressRules: k8s.NetworkPolicyEgressRule[] = [];
-  private readonly ruleKeys = new Set<string>();
-  private readonly policyRules: k8s.PolicyRule[] = [];
-  private readonly acknowledgements: Record<string, string> = {};
-  /** Acknowledgements the probes need on the Deployment. */
-  private readonly probeAcknowledgements: Record<string, string> = {};
-  private readonly volumes: k8s.Volume[] = [];
-  private readonly volumeMounts: k8s.VolumeMount[] = [];
 
   constructor(private readonly owner: Construct, id: string, props: WorkloadProps, role: WorkloadRole) {
     if (props === null || typeof props !== 'object') {
@@ -163,7 +137,7 @@ export class Workload {
     // Identity and labels.
     this.idPrefix = role.track === undefined ? '' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
     this.platform = PlatformDefaults.of(owner);
-    this.egressRules.push(dnsEgressRule(owner, this.platform.dns));
+    this.networkRules.allowEgress(dnsEgressRule(owner, this.platform.dns));
     const image = checkPinnedImage(owner, 'image', props.image);
     checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
     this.name = checkObjectName(owner, 'name', props.name ?? id);
@@ -213,13 +187,13 @@ export class Workload {
         'use a whole number of at least 2, so that one node loss or eviction does not take the service down (or use autoscaling)');
     }
 
-    // The container.
+    // The pods.
     const preset = this.platform.securityPreset ?? SecurityPreset.RESTRICTED;
     const security = restrictedSecurity(owner, props.security, preset.fixedIds);
     const shutdown = resolveShutdown(owner, props.shutdown);
     const rollout = resolveRollout(owner, props.rollout);
     const resources = (props.resources ?? this.platform.resources ?? ResourcePreset.SMALL);
-    if (!(resources instanceof ResourcePreset)) {
+    if (!ResourcePreset.isResourcePreset(resources)) {
       fail(owner, 'resources', 'must be a ResourcePreset', resources, 'use ResourcePreset.SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
     }
     this.resources = resources;
@@ -228,52 +202,49 @@ export class Workload {
     this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}cpu-limit`] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
+      acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
     }
     if (this.replicas !== undefined && this.replicas < 2) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}replicas`] = TRACK_SIZE_REASON;
+      acknowledgements[acknowledgementKey(RuleId.REPLICAS)] = TRACK_SIZE_REASON;
     }
     if (security.pod.runAsUser === undefined) {
-      acknowledgements[`${ACKNOWLEDGEMENT_PREFIX}run-as-user`] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
+      acknowledgements[acknowledgementKey(RuleId.RUN_AS_USER)] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
     }
     const priorityClassName = this.platform.priorityClassName === undefined ? undefined
       : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
-    const probes = this.probes(props);
-    Object.assign(acknowledgements, this.probeAcknowledgements);
-    const config = props.config === undefined ? undefined : resolveConfig(owner, this.name, props.config);
-    const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
-    const tmpSize = this.tmpSize(props.tmpVolumeSize);
-
-    const container: k8s.Container = {
-      name: CONTAINER,
-      image: props.image,
-      imagePullPolicy: 'Always',
-      command: props.command === undefined ? undefined : checkStringList(owner, 'command', props.command),
-      args: props.args === undefined ? undefined : checkStringList(owner, 'args', props.args),
-      ports: [{ name: this.portName, containerPort: this.port, protocol: 'TCP' }],
-      env: resolveEnv(owner, props.env, props.secretEnv),
-      envFrom: this.envFrom(props),
-      resources: resources._toResources(owner, 'resources', cpuLimits.enabled),
-      ...probes,
-      lifecycle: shutdown.lifecycle,
-      securityContext: security.container,
-      volumeMounts: Lazy.any({ produce: () => this.volumeMounts }) as any,
-    };
-    this.volumes.push({ name: TMP_VOLUME, emptyDir: { sizeLimit: k8s.Quantity.fromString(`${tmpSize}Mi`) } });
-    this.volumeMounts.push({ name: TMP_VOLUME, mountPath: '/tmp' });
-    if (config) {
-      this.volumes.push({ name: CONFIG_VOLUME, configMap: { name: config.name } });
-      this.volumeMounts.push({ name: CONFIG_VOLUME, mountPath: configMountPath, readOnly: true });
-    }
+    this.podTemplate = buildPodTemplate(props, {
+      owner,
+      name: this.name,
+      labels: this.labels,
+      selectorLabels: this.selectorLabels,
+      podAnnotations,
+      protocol: role.protocol,
+      port: { name: this.portName, number: this.port },
+      security,
+      shutdown,
+      resources,
+      cpuLimits: cpuLimits.enabled,
+      priorityClassName,
+    });
+    Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
     // The objects.
-    this.serviceAccount = new k8s.KubeServiceAccount(owner, `${this.idPrefix}ServiceAccount`, {
-      metadata: this.metadata(),
-      automountServiceAccountToken: false,
+    this.access = new WorkloadAccess({
+      owner,
+      idPrefix: this.idPrefix,
+      name: this.name,
+      namespace: this.namespace,
+      metadata: () => this.metadata(),
+      mountToken: (volume, mount) => this.podTemplate.mount(volume, mount),
     });
 
+    const config = this.podTemplate.config;
     if (config) {
-      this.configMap = this.createConfigMap(config);
+      this.configMap = new k8s.KubeConfigMap(owner, `${this.idPrefix}ConfigMap`, {
+        metadata: this.metadata(undefined, config.name),
+        immutable: true,
+        data: config.data,
+      });
     }
 
     this.deployment = new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
@@ -288,25 +259,7 @@ export class Workload {
         progressDeadlineSeconds: rollout.progressDeadlineSeconds,
         selector: { matchLabels: this.selectorLabels },
         strategy: rollout.strategy,
-        template: {
-          metadata: { labels: this.labels, annotations: podAnnotations },
-          spec: {
-            serviceAccountName: this.name,
-            automountServiceAccountToken: false,
-            priorityClassName,
-            terminationGracePeriodSeconds: shutdown.terminationGracePeriodSeconds,
-            securityContext: security.pod,
-            affinity: this.antiAffinity(),
-            topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
-              maxSkew: 1,
-              topologyKey,
-              whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: { matchLabels: this.selectorLabels },
-            })),
-            volumes: Lazy.any({ produce: () => this.volumes }) as any,
-            containers: [container],
-          },
-        },
+        template: this.podTemplate.spec,
       },
     });
 
@@ -328,26 +281,17 @@ export class Workload {
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
       metadata: this.metadata(),
-      spec: {
-        maxUnavailable: k8s.IntOrString.fromNumber(1),
-        unhealthyPodEvictionPolicy: 'AlwaysAllow',
-        selector: { matchLabels: this.selectorLabels },
-      },
+      spec: disruptionBudget(this.selectorLabels),
     });
 
     this.networkPolicy = new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
       metadata: this.metadata(),
-      spec: {
-        podSelector: { matchLabels: { [StandardLabel.INSTANCE]: this.name } },
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: Lazy.any({ produce: () => this.ingressRules }) as any,
-        egress: Lazy.any({ produce: () => this.egressRules }) as any,
-      },
+      spec: this.networkRules.policySpec({ matchLabels: { [StandardLabel.INSTANCE]: this.name } }),
     });
 
     if (autoscaling) {
       this.autoscaler = new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
-        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [`${ACKNOWLEDGEMENT_PREFIX}hpa-min`]: TRACK_SIZE_REASON } : undefined),
+        metadata: this.metadata(autoscaling.minReplicas < 2 ? { [acknowledgementKey(RuleId.HPA_MIN)]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
           minReplicas: autoscaling.minReplicas,
@@ -358,7 +302,7 @@ export class Workload {
     }
 
     refuseNameCollisions(owner, () => this.objects());
-    const needs = () => {
+    requireQuota(owner, this.namespace, () => {
       const v = resources._values(owner, 'resources');
       return {
         owner,
@@ -371,13 +315,26 @@ export class Workload {
         ephemeralStorageRequest: v.storageRequest,
         ephemeralStorageLimit: v.storageLimit,
       };
-    };
-    registerWorkload(owner, this.namespace, needs);
-    owner.node.addValidation({ validate: () => this.quotaProblems(needs()) });
+    });
     owner.node.addValidation({
-      validate: () => (this.ingressRules.length > 0 ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
+      validate: () => (this.networkRules.hasIngress ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
         'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
     });
+  }
+
+  /** The ServiceAccount of the pods. */
+  public get serviceAccount(): k8s.KubeServiceAccount {
+    return this.access.serviceAccount;
+  }
+
+  /** The Role of the grants, once something was granted. */
+  public get role(): k8s.KubeRole | undefined {
+    return this.access.role;
+  }
+
+  /** The RoleBinding of the grants, once something was granted. */
+  public get roleBinding(): k8s.KubeRoleBinding | undefined {
+    return this.access.roleBinding;
   }
 
   /** Every object of the core. */
@@ -388,68 +345,25 @@ export class Workload {
 
   /** Lets a peer reach the pods' port. Adding the same peer twice adds one rule. */
   public allowIngressFrom(peer: k8s.NetworkPolicyPeer): void {
-    const rule: k8s.NetworkPolicyIngressRule = { from: [peer], ports: [{ port: k8s.IntOrString.fromString(this.portName), protocol: 'TCP' }] };
-    if (this.once('ingress', rule)) {
-      this.ingressRules.push(rule);
-    }
+    this.networkRules.allowIngressFrom(peer, this.portName);
   }
 
   /** Lets the pods open connections to a peer on these ports. Adding the same rule twice adds one. */
   public allowEgressTo(peer: k8s.NetworkPolicyPeer, ports: k8s.NetworkPolicyPort[]): void {
-    const rule: k8s.NetworkPolicyEgressRule = { to: [peer], ports };
-    if (this.once('egress', rule)) {
-      this.egressRules.push(rule);
-    }
+    this.networkRules.allowEgressTo(peer, ports);
   }
 
   /** Adds an egress rule (such as the one to the API server). Adding the same rule twice adds one. */
   public allowEgress(rule: k8s.NetworkPolicyEgressRule): void {
-    if (this.once('egress', rule)) {
-      this.egressRules.push(rule);
-    }
+    this.networkRules.allowEgress(rule);
   }
 
   /**
    * Adds a checked rule to the workload's Role, creating the Role and its RoleBinding on first
-   * use and mounting a short-lived, projected API token (the ServiceAccount and the pod keep
-   * `automountServiceAccountToken: false`).
+   * use and mounting a short-lived, projected API token.
    */
   public grant(grant: CheckedGrant): void {
-    if (!this.once('grant', grant.rule)) {
-      return;
-    }
-    this.policyRules.push(grant.rule);
-    if (!this.role) {
-      this.createRole();
-    }
-    for (const [key, reason] of Object.entries(grant.acknowledgement ?? {})) {
-      const previous = this.acknowledgements[key];
-      this.acknowledgements[key] = previous === undefined || previous === reason ? reason : `${previous}; ${reason}`;
-      this.role!.metadata.addAnnotation(key, this.acknowledgements[key]);
-    }
-  }
-
-  private createRole(): void {
-    this.role = new k8s.KubeRole(this.owner, `${this.idPrefix}Role`, {
-      metadata: this.metadata(),
-      rules: Lazy.any({ produce: () => this.policyRules }) as any,
-    });
-    this.roleBinding = new k8s.KubeRoleBinding(this.owner, `${this.idPrefix}RoleBinding`, {
-      metadata: this.metadata(),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
-      subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: this.namespace }],
-    });
-    this.volumes.push({
-      name: TOKEN_VOLUME,
-      projected: {
-        sources: [
-          { serviceAccountToken: { path: 'token', expirationSeconds: 3607 } },
-          { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-          { downwardApi: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
-        ],
-      },
-    });
-    this.volumeMounts.push({ name: TOKEN_VOLUME, mountPath: TOKEN_PATH, readOnly: true });
+    this.access.grant(grant);
   }
 
   /** Metadata of an object of this workload. */
@@ -458,115 +372,10 @@ export class Workload {
     return { name: name ?? this.name, labels: this.labels, annotations: Object.keys(merged).length > 0 ? merged : undefined };
   }
 
-  /** Whether the workload alone fits the quota of its SecureNamespace, if it has one. */
-  private quotaProblems(needs: WorkloadNeeds): string[] {
-    const ns = secureNamespace(this.owner, this.namespace);
-    if (ns === undefined) {
-      return [];
-    }
-    const checks: Array<[string, number, number, string]> = [
-      ['cpu requests', needs.pods * needs.cpuRequest, ns.quota.cpuRequests, 'm'],
-      ['memory', needs.pods * needs.memory, ns.quota.memory, 'Mi'],
-      ['ephemeral-storage requests', needs.pods * needs.ephemeralStorageRequest, ns.quota.ephemeralStorageRequests, 'Mi'],
-      ['ephemeral-storage limits', needs.pods * needs.ephemeralStorageLimit, ns.quota.ephemeralStorageLimits, 'Mi'],
-      ['pods', needs.pods, ns.quota.pods, ''],
-      ...(ns.cpuLimits ? [['cpu limits', needs.pods * needs.cpuLimit, ns.quota.cpuLimits, 'm'] as [string, number, number, string]] : []),
-    ];
-    return checks.filter(([, need, quota]) => need > quota).map(([what, need, quota, unit]) => problem('resources',
-      `needs up to ${need}${unit} of ${what} (${needs.pods} pods at the largest scale and rollout surge), more than the quota of namespace '${this.namespace}' (${quota}${unit}, set by ${ns.owner.node.path})`,
-      `${need}${unit}`, 'lower the resources or replicas, or raise the namespace quota'));
-  }
-
-  /** True the first time a rule of that kind is seen. */
-  private once(kind: string, rule: unknown): boolean {
-    const key = `${kind}:${JSON.stringify(rule)}`;
-    if (this.ruleKeys.has(key)) {
-      return false;
-    }
-    this.ruleKeys.add(key);
-    return true;
-  }
-
   private labelValue(field: string, value: unknown): string {
     if (typeof value !== 'string' || value.length === 0 || !isLabelValue(value)) {
       fail(this.owner, field, 'must be a label value', value, "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
     return value;
-  }
-
-  private probes(props: WorkloadProps): Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> {
-    const defaults = this.protocol.defaultHealthChecks();
-    const pick = (field: string, given: unknown, fallback: HealthCheck): HealthCheck => {
-      if (given === undefined) {
-        return fallback;
-      }
-      if (!(given instanceof HealthCheck)) {
-        fail(this.owner, field, 'must be a HealthCheck', given, "use HealthCheck.httpGet('/path'), HealthCheck.tcpSocket() or HealthCheck.exec([...])");
-      }
-      return given;
-    };
-    const readiness = pick('readinessProbe', props.readinessProbe, defaults.readiness);
-    const liveness = pick('livenessProbe', props.livenessProbe, defaults.liveness);
-    // The startup probe checks what liveness will check once it passes: an overridden liveness
-    // check (or, when only readiness is overridden, the readiness check), with the startup timings.
-    const followed = props.livenessProbe !== undefined ? liveness : props.readinessProbe !== undefined ? readiness : undefined;
-    const startup = pick('startupProbe', props.startupProbe, followed?._handlerOnly() ?? defaults.startup);
-    const sameCheck = readiness.describe(this.portName) === liveness.describe(this.portName);
-    if (sameCheck && props.readinessProbe === undefined && props.livenessProbe === undefined && this.protocol._identicalDefaultChecks) {
-      this.probeAcknowledgements[`${ACKNOWLEDGEMENT_PREFIX}probes-identical`] = IDENTICAL_TCP_CHECKS_REASON;
-    } else if (sameCheck) {
-      fail(this.owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
-        liveness.describe(this.portName), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
-    }
-    const port = { name: this.portName, number: this.port };
-    // Readiness and liveness first: a bad check the startup probe follows is reported under the field that set it.
-    const readinessProbe = readiness._toProbe(this.owner, 'readinessProbe', port, PROBE_DEFAULTS.readiness);
-    const livenessProbe = liveness._toProbe(this.owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness);
-    return { startupProbe: startup._toProbe(this.owner, 'startupProbe', port, PROBE_DEFAULTS.startup), readinessProbe, livenessProbe };
-  }
-
-  private envFrom(props: WorkloadProps): k8s.EnvFromSource[] | undefined {
-    if (props.envFrom === undefined) {
-      return undefined;
-    }
-    if (!Array.isArray(props.envFrom)) {
-      fail(this.owner, 'envFrom', 'must be a list of EnvSource', props.envFrom, "use [EnvSource.fromConfigMap('name'), EnvSource.fromSecret('name')]");
-    }
-    return props.envFrom.map((source, i) => {
-      if (source === null || typeof source !== 'object' || typeof source._toEnvFrom !== 'function') {
-        fail(this.owner, `envFrom[${i}]`, 'must be an EnvSource', source, "use EnvSource.fromConfigMap('name') or EnvSource.fromSecret('name')");
-      }
-      return source._toEnvFrom(this.owner, `envFrom[${i}]`);
-    });
-  }
-
-  private tmpSize(size: unknown): number {
-    if (size === undefined) {
-      return 64;
-    }
-    const mebibytes = size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
-    if (!Number.isSafeInteger(mebibytes) || mebibytes < 1) {
-      fail(this.owner, 'tmpVolumeSize', 'must be a whole number of MiB, at least 1', size instanceof Size ? `${mebibytes}Mi` : size, 'use Size.mebibytes(n)');
-    }
-    return mebibytes;
-  }
-
-  private antiAffinity(): k8s.Affinity {
-    return {
-      podAntiAffinity: {
-        preferredDuringSchedulingIgnoredDuringExecution: [{
-          weight: 100,
-          podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: this.selectorLabels } },
-        }],
-      },
-    };
-  }
-
-  private createConfigMap(config: ConfigContent): k8s.KubeConfigMap {
-    return new k8s.KubeConfigMap(this.owner, `${this.idPrefix}ConfigMap`, {
-      metadata: this.metadata(undefined, config.name),
-      immutable: true,
-      data: config.data,
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
+import { GatewayApiOptions } from '../../src/canary/gateway-api';
 import { createHttpRoute, RouteTarget } from '../../src/canary/http-route';
-import { GatewayApiOptions } from '../../src/canary/traffic-strategy';
 import { oneOf } from '../util/manifests';
 import { allSchemaErrors } from '../util/schema';
 

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { refuseSecondNginxCanary } from '../../src/canary/nginx-canary';
 import { TrafficStrategy } from '../../src/canary/traffic-strategy';
 import { CanaryRelease } from '../../src/canary-release';
-import { IngressTls } from '../../src/network/ingress-tls';
+import { IngressTls } from '../../src/platform/ingress-tls';
 import { namespacedChart } from '../util/manifests';
 
 const HOST = 'shop.example.com';

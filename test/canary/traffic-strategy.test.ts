@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { TrafficStrategy, TrafficStrategyKind } from '../../src/canary/traffic-strategy';
+import { TrafficStrategy } from '../../src/canary/traffic-strategy';
 import { CanaryRelease, CanaryReleaseProps } from '../../src/canary-release';
 import { byKind, namespacedChart, oneOf } from '../util/manifests';
 
@@ -16,12 +16,11 @@ function release(strategy: TrafficStrategy | undefined, props: Partial<CanaryRel
   });
 }
 
-describe('TrafficStrategyKind', () => {
-  test('has stable string values', () => {
-    // GIVEN / WHEN / THEN
-    expect(Object.values(TrafficStrategyKind)).toEqual(['replica-ratio', 'gateway-api', 'ingress-nginx']);
-  });
-});
+/** What a strategy tells the release it is bound to. */
+function boundTo(strategy: TrafficStrategy, props: object = {}) {
+  const { name, splitsByPods, usesIngress } = strategy._bind(namespacedChart(), props);
+  return { name, splitsByPods, usesIngress };
+}
 
 describe('TrafficStrategy.replicaRatio', () => {
   test('is the replica ratio, with no options', () => {
@@ -29,30 +28,35 @@ describe('TrafficStrategy.replicaRatio', () => {
     const strategy = TrafficStrategy.replicaRatio();
     // THEN
     expect(strategy).toBeInstanceOf(TrafficStrategy);
-    expect(strategy.kind).toBe(TrafficStrategyKind.REPLICA_RATIO);
-    expect(strategy.gatewayApiOptions).toBeUndefined();
-    expect(strategy.ingressNginxOptions).toBeUndefined();
+    expect(boundTo(strategy)).toEqual({ name: 'replica-ratio', splitsByPods: true, usesIngress: true });
   });
 
   test('is the default of a CanaryRelease', () => {
     // GIVEN / WHEN
     const r = release(undefined, { host: undefined });
     // THEN
-    expect(r.strategy.kind).toBe(TrafficStrategyKind.REPLICA_RATIO);
-    expect(r.strategy.gatewayApiOptions).toBeUndefined();
+    expect(boundTo(r.strategy)).toEqual({ name: 'replica-ratio', splitsByPods: true, usesIngress: true });
   });
 });
 
 describe('TrafficStrategy.gatewayApi', () => {
-  test('keeps its options as given', () => {
+  test('routes through its HTTPRoute, not an Ingress, and splits by request', () => {
+    // GIVEN / WHEN
+    const strategy = TrafficStrategy.gatewayApi({ gatewayName: 'public' });
+    // THEN
+    expect(boundTo(strategy)).toEqual({ name: 'gateway-api', splitsByPods: false, usesIngress: false });
+  });
+
+  test('uses its options as given', () => {
     // GIVEN
     const options = { gatewayName: 'public', gatewayNamespace: 'gateways', sectionName: 'https', controllerNamespace: 'envoy', canaryHeader: { name: 'x-canary', value: 'always' } };
     // WHEN
-    const strategy = TrafficStrategy.gatewayApi(options);
+    const docs = Testing.synth(release(TrafficStrategy.gatewayApi(options)).node.scope as Chart);
     // THEN
-    expect(strategy.kind).toBe(TrafficStrategyKind.GATEWAY_API);
-    expect(strategy.gatewayApiOptions).toBe(options);
-    expect(strategy.ingressNginxOptions).toBeUndefined();
+    const route = oneOf(docs, 'HTTPRoute');
+    expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }]);
+    expect(route.spec.rules[0].matches[0].headers).toEqual([{ type: 'Exact', name: 'x-canary', value: 'always' }]);
+    expect(byKind(docs, 'NetworkPolicy')[0].spec.ingress[0].from[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('envoy');
   });
 
   test('each call is a new strategy', () => {
@@ -121,22 +125,25 @@ describe('TrafficStrategy.gatewayApi', () => {
 });
 
 describe('TrafficStrategy.ingressNginx', () => {
-  test('has empty options by default', () => {
+  test('has no canary header by default, routes through Ingresses and splits by request', () => {
     // GIVEN / WHEN
     const strategy = TrafficStrategy.ingressNginx();
     // THEN
-    expect(strategy.kind).toBe(TrafficStrategyKind.INGRESS_NGINX);
-    expect(strategy.ingressNginxOptions).toEqual({});
-    expect(strategy.gatewayApiOptions).toBeUndefined();
+    expect(boundTo(strategy, { host: 'shop.example.com' })).toEqual({ name: 'ingress-nginx', splitsByPods: false, usesIngress: true });
+    expect(Object.keys(release(strategy).canaryIngress!.toJson().metadata.annotations)).toEqual([
+      'nginx.ingress.kubernetes.io/canary', 'nginx.ingress.kubernetes.io/canary-weight',
+    ]);
   });
 
-  test('keeps its options as given', () => {
+  test('uses its options as given', () => {
     // GIVEN
     const options = { canaryHeader: { name: 'x-canary', value: 'always' } };
     // WHEN
-    const strategy = TrafficStrategy.ingressNginx(options);
+    const r = release(TrafficStrategy.ingressNginx(options));
     // THEN
-    expect(strategy.ingressNginxOptions).toBe(options);
+    expect(r.canaryIngress!.toJson().metadata.annotations).toMatchObject({
+      'nginx.ingress.kubernetes.io/canary-by-header': 'x-canary', 'nginx.ingress.kubernetes.io/canary-by-header-value': 'always',
+    });
   });
 
   test('a release with it has a main and a canary Ingress', () => {
@@ -220,18 +227,22 @@ describe('CanaryHeaderMatch', () => {
 describe('a strategy that is no factory result', () => {
   test('refuses a lookalike object', () => {
     // GIVEN
-    const strategy = { kind: TrafficStrategyKind.REPLICA_RATIO } as any;
+    const strategy = { kind: 'replica-ratio' } as any;
     // WHEN / THEN
     expect(() => release(strategy)).toThrow(new Error(
       '[shop/storefront] strategy: must be a TrafficStrategy, got {"kind":"replica-ratio"}; use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()'));
   });
 
-  test('refuses an unknown kind', () => {
+  test('one strategy given to two releases binds to each: each gets its own objects and header', () => {
     // GIVEN
-    const strategy = TrafficStrategy.replicaRatio();
-    (strategy as any).kind = 'service-mesh';
-    // WHEN / THEN
-    expect(() => release(strategy)).toThrow(new Error(
-      "[shop/storefront] strategy: is not a known strategy, got 'service-mesh'; use TrafficStrategy.replicaRatio(), gatewayApi({...}) or ingressNginx()"));
+    const chart = namespacedChart();
+    const strategy = TrafficStrategy.ingressNginx({ canaryHeader: { name: 'x-canary', value: 'always' } });
+    // WHEN
+    const a = new CanaryRelease(chart, 'a', { stable: { image: STABLE }, canary: { image: CANARY, weight: 10 }, host: 'a.example.com', strategy });
+    const b = new CanaryRelease(chart, 'b', { stable: { image: STABLE }, canary: { image: CANARY, weight: 20 }, host: 'b.example.com', strategy });
+    // THEN
+    expect(a.canaryIngress!.toJson().metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']).toBe('10');
+    expect(b.canaryIngress!.toJson().metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']).toBe('20');
+    expect(b.canaryIngress!.toJson().spec.rules[0].host).toBe('b.example.com');
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { RuleId } from '../../src/conventions/rule-ids';
 import { ACK_REASON_RULE } from '../../src/guardrails/engine';
 import { Rule } from '../../src/guardrails/rule';
 import { ALL_RULES, PSS_BASELINE_RULES, PSS_RESTRICTED_ONLY_RULES } from '../../src/guardrails/rules';
@@ -52,6 +53,8 @@ describe('docs/guardrails.md', () => {
   test('lists every rule id, and only those', () => {
     const listed = [...doc.slice(begin, end).matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
     expect(listed).toEqual([...ALL_RULES.map((rule) => rule.id), ACK_REASON_RULE.id]);
+    // every id a platform team can name in code (RuleId), in the same order
+    expect(listed).toEqual(Object.values(RuleId));
   });
 
   test('gives the exact cdk8s.yaml lines the integration test uses', () => {

@@ -3,6 +3,7 @@ import { ApiObject, ApiObjectProps, App, Chart, JsonPatch, Testing } from 'cdk8s
 import * as kplus from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import { referenceManifests } from './helpers';
+import { RuleId } from '../../src/conventions/rule-ids';
 import { Guardrails } from '../../src/guardrails/guardrails';
 import { ALL_RULES } from '../../src/guardrails/rules';
 
@@ -242,6 +243,17 @@ describe('Guardrails.acknowledge', () => {
     // WHEN
     Guardrails.acknowledge(objectOf(chart, 'Deployment'), 'image-tag', 'tracks nginx mainline on purpose');
     // THEN
+    const deployment = Testing.synth(chart).find((m) => m.kind === 'Deployment');
+    expect(deployment.metadata.annotations).toEqual({ 'ack.cdk8s-golden.io/image-tag': 'tracks nginx mainline on purpose' });
+  });
+
+  test('takes a rule id from RuleId', () => {
+    // GIVEN
+    const chart = referenceChart(Testing.app(), 'shop', floatingImage);
+    Guardrails.protect(chart);
+    // WHEN
+    Guardrails.acknowledge(objectOf(chart, 'Deployment'), RuleId.IMAGE_TAG, 'tracks nginx mainline on purpose');
+    // THEN the synth passes, with the rule's annotation
     const deployment = Testing.synth(chart).find((m) => m.kind === 'Deployment');
     expect(deployment.metadata.annotations).toEqual({ 'ack.cdk8s-golden.io/image-tag': 'tracks nginx mainline on purpose' });
   });

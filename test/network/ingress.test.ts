@@ -2,7 +2,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExposureOptions } from '../../src/network/exposure-options';
 import { createIngress, Exposure, resolveExposure } from '../../src/network/ingress';
-import { IngressTls } from '../../src/network/ingress-tls';
+import { IngressTls } from '../../src/platform/ingress-tls';
 import { PlatformDefaults, PlatformDefaultsProps } from '../../src/platform/platform-defaults';
 import { WebService } from '../../src/web-service';
 import { oneOf } from '../util/manifests';

@@ -1,38 +1,5 @@
-import { NetworkPeer, NetworkPort, NetworkProtocol } from '../../src/network/network-peer';
-
-describe('NetworkProtocol', () => {
-  test('writes the protocols as NetworkPolicy does', () => {
-    // GIVEN / WHEN / THEN
-    expect(NetworkProtocol.TCP).toBe('TCP');
-    expect(NetworkProtocol.UDP).toBe('UDP');
-  });
-});
-
-describe('NetworkPort', () => {
-  test('tcp keeps the port with the TCP protocol', () => {
-    // GIVEN / WHEN
-    const port = NetworkPort.tcp(443);
-    // THEN
-    expect(port).toBeInstanceOf(NetworkPort);
-    expect(port.port).toBe(443);
-    expect(port.protocol).toBe(NetworkProtocol.TCP);
-  });
-
-  test('udp keeps the port with the UDP protocol', () => {
-    // GIVEN / WHEN
-    const port = NetworkPort.udp(53);
-    // THEN
-    expect(port.port).toBe(53);
-    expect(port.protocol).toBe(NetworkProtocol.UDP);
-  });
-
-  test('does not check the number itself (policy-peer checks it where it is used)', () => {
-    // GIVEN / WHEN
-    const port = NetworkPort.tcp(0);
-    // THEN
-    expect(port.port).toBe(0);
-  });
-});
+import { NetworkPort } from '../../src/conventions/network-port';
+import { NetworkPeer } from '../../src/network/network-peer';
 
 describe('NetworkPeer.namespace', () => {
   test('selects the namespace, without ports by default', () => {

@@ -1,8 +1,9 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CanaryRelease } from '../../src/canary-release';
+import { NetworkPort } from '../../src/conventions/network-port';
 import { InternalApi } from '../../src/internal-api';
-import { INetworkPeer, NetworkPeer, NetworkPort } from '../../src/network/network-peer';
+import { INetworkPeer, NetworkPeer } from '../../src/network/network-peer';
 import { ApiResource } from '../../src/rbac/api-resource';
 import { WebService } from '../../src/web-service';
 import { Wiring } from '../../src/workload/wiring';

@@ -1,21 +1,22 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { kindOf, objectAt, objectsAt } from '../manifest';
 import { REPLICATED_KINDS } from '../pod-template';
 import { maximumReplicas } from '../replicas';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 import { matchesLabelSelector } from '../selector';
 
 /** The node label that anti-affinity must spread replicas across. */
 const HOSTNAME_KEY = 'kubernetes.io/hostname';
 
 /** Replicas of a workload prefer to run on different nodes. */
-export const antiAffinity: Rule = {
-  id: 'anti-affinity',
+export const antiAffinity: Rule = scopedRule({
+  id: RuleId.ANTI_AFFINITY,
   severity: 'warning',
   why: 'Without pod anti-affinity every replica may land on the same node, and one node failure takes the whole service down.',
   fix: 'Add a preferred podAntiAffinity term on topologyKey kubernetes.io/hostname whose labelSelector matches the pod\'s selector labels.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || !REPLICATED_KINDS.has(kindOf(object)) || maximumReplicas(object, context) < 2) {
+  appliesTo: { podTemplate: true, kinds: [...REPLICATED_KINDS] },
+  check: (object, context, template) => {
+    if (maximumReplicas(object, context) < 2) {
       return [];
     }
     const antiAffinityRules = objectAt(objectAt(template.spec.affinity).podAntiAffinity);
@@ -28,4 +29,4 @@ export const antiAffinity: Rule = {
       ? []
       : [`no podAntiAffinity term on ${HOSTNAME_KEY} selects the ${kindOf(object)}'s own pods`];
   },
-};
+});

@@ -1,3 +1,4 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { kindOf } from '../manifest';
 import { Rule } from '../rule';
 
@@ -41,7 +42,7 @@ const DEPRECATED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map<str
 
 /** No object uses an API version removed or deprecated by Kubernetes v1.30. */
 export const deprecatedApi: Rule = {
-  id: 'deprecated-api',
+  id: RuleId.DEPRECATED_API,
   severity: 'error',
   why: 'An API version removed by Kubernetes v1.30 is rejected by the API server; a deprecated one breaks at the next upgrade.',
   fix: 'Use the stable API version of the kind.',

@@ -1,15 +1,17 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectsAt } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** No container declares the same environment variable twice. */
-export const envDuplicate: Rule = {
-  id: 'env-duplicate',
+export const envDuplicate: Rule = scopedRule({
+  id: RuleId.ENV_DUPLICATE,
   severity: 'error',
   why: 'With two env entries of the same name only the last one counts, and a merge or patch silently picks the other.',
   fix: 'Declare each environment variable once.',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const seen = new Set<string>();
       const reported = new Set<string>();
       for (const env of objectsAt(ref.container.env)) {
@@ -23,4 +25,4 @@ export const envDuplicate: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,16 +1,15 @@
-import { kindOf, objectAt } from '../manifest';
-import { Rule } from '../rule';
+import { RuleId } from '../../conventions/rule-ids';
+import { objectAt } from '../manifest';
+import { Rule, scopedRule } from '../rule';
 
 /** An autoscaler keeps at least 2 replicas and has room to scale. */
-export const hpaMin: Rule = {
-  id: 'hpa-min',
+export const hpaMin: Rule = scopedRule({
+  id: RuleId.HPA_MIN,
   severity: 'error',
   why: 'minReplicas below 2 lets the autoscaler scale down to a single point of failure; maxReplicas <= minReplicas cannot scale at all.',
   fix: 'Set minReplicas to 2 or more and maxReplicas above minReplicas.',
+  appliesTo: { kinds: ['HorizontalPodAutoscaler'] },
   check: (object) => {
-    if (kindOf(object) !== 'HorizontalPodAutoscaler') {
-      return [];
-    }
     const spec = objectAt(object.spec);
     const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
     const messages: string[] = [];
@@ -22,4 +21,4 @@ export const hpaMin: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,4 +1,5 @@
-import { Rule } from '../rule';
+import { RuleId } from '../../conventions/rule-ids';
+import { Rule, scopedRule } from '../rule';
 
 /** True when an image reference carries a digest or a tag other than `latest`. */
 export function isPinnedImage(image: string): boolean {
@@ -11,14 +12,15 @@ export function isPinnedImage(image: string): boolean {
 }
 
 /** Every image is pinned to a version tag or a digest. */
-export const imageTag: Rule = {
-  id: 'image-tag',
+export const imageTag: Rule = scopedRule({
+  id: RuleId.IMAGE_TAG,
   severity: 'error',
   why: 'A missing or floating tag (latest) makes a rollout irreproducible and a rollback impossible.',
   fix: 'Pin the image to a version tag such as \'nginx:1.27.3\' or a digest \'nginx@sha256:...\'.',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const image = ref.container.image;
       if (typeof image !== 'string' || image === '') {
         messages.push(`${ref.label}: has no image`);
@@ -28,4 +30,4 @@ export const imageTag: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,15 +1,17 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { Manifest, arrayAt, groupOf, kindOf, objectAt, objectsAt, quote } from '../manifest';
-import { Rule, RuleContext } from '../rule';
+import { Rule, RuleContext, scopedRule } from '../rule';
 
 /** The Ingress API versions whose backends are written `serviceName` / `servicePort`. */
 const BETA_INGRESS_VERSIONS: ReadonlySet<string> = new Set(['extensions/v1beta1', 'networking.k8s.io/v1beta1']);
 
 /** Ingress and HTTPRoute backends are Services (and ports) of the output. */
-export const ingressBackend: Rule = {
-  id: 'ingress-backend',
+export const ingressBackend: Rule = scopedRule({
+  id: RuleId.INGRESS_BACKEND,
   severity: 'error',
   why: 'A backend Service or port that does not exist answers every request with 503.',
   fix: 'Point the backend at a Service in the same namespace and at one of its ports, by number or name.',
+  appliesTo: { kinds: ['Ingress', 'HTTPRoute', 'GRPCRoute'] },
   check: (object, context) => {
     const namespace = context.namespaceOf(object);
     if (kindOf(object) === 'Ingress') {
@@ -20,21 +22,19 @@ export const ingressBackend: Rule = {
       }
       return messages;
     }
-    if (kindOf(object) === 'HTTPRoute' || kindOf(object) === 'GRPCRoute') {
-      const messages: string[] = [];
-      for (const [index, rule] of objectsAt(objectAt(object.spec).rules).entries()) {
-        for (const ref of objectsAt(rule.backendRefs)) {
-          if ((ref.kind ?? 'Service') !== 'Service' || (ref.group ?? '') !== '') {
-            continue;
-          }
-          messages.push(...problems(context, ref.namespace ?? namespace, ref.name, ref.port).map((problem) => `rule ${index}: ${problem}`));
+    // an HTTPRoute or a GRPCRoute
+    const messages: string[] = [];
+    for (const [index, rule] of objectsAt(objectAt(object.spec).rules).entries()) {
+      for (const ref of objectsAt(rule.backendRefs)) {
+        if ((ref.kind ?? 'Service') !== 'Service' || (ref.group ?? '') !== '') {
+          continue;
         }
+        messages.push(...problems(context, ref.namespace ?? namespace, ref.name, ref.port).map((problem) => `rule ${index}: ${problem}`));
       }
-      return messages;
     }
-    return [];
+    return messages;
   },
-};
+});
 
 /** Every backend of an Ingress with where it is: the default backend (v1 `defaultBackend`, v1beta1 `backend`), then each path's. */
 function ingressBackends(ingress: Manifest): Array<[string, Manifest]> {

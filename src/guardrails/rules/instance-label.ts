@@ -1,23 +1,22 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { nameOf, objectAt, quote } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** The standard label that identifies one instance of an application. */
 export const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
 /** Workloads carry app.kubernetes.io/instance equal to their name. */
-export const instanceLabel: Rule = {
-  id: 'instance-label',
+export const instanceLabel: Rule = scopedRule({
+  id: RuleId.INSTANCE_LABEL,
   severity: 'warning',
   why: 'Tools, dashboards and NetworkPolicies find a workload\'s objects by app.kubernetes.io/instance; a missing or wrong value hides them.',
   fix: 'Set the label app.kubernetes.io/instance to the workload\'s metadata.name.',
-  check: (object, context) => {
-    if (!context.podTemplateOf(object)) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (object) => {
     const value = objectAt(objectAt(object.metadata).labels)[INSTANCE_LABEL];
     if (value === undefined) {
       return [`label ${INSTANCE_LABEL} is missing`];
     }
     return value === nameOf(object) ? [] : [`label ${INSTANCE_LABEL} is ${quote(value)}, expected ${quote(nameOf(object))}`];
   },
-};
+});

@@ -1,23 +1,15 @@
-import { groupOf, kindOf, quote } from '../manifest';
-import { Rule } from '../rule';
-
-/** Kinds whose pod template runs to completion under the Job controller. */
-const JOB_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+import { RuleId } from '../../conventions/rule-ids';
+import { quote } from '../manifest';
+import { Rule, scopedRule } from '../rule';
 
 /** A Job's or CronJob's pod template restarts OnFailure or Never. */
-export const jobRestartPolicy: Rule = {
-  id: 'job-restart-policy',
+export const jobRestartPolicy: Rule = scopedRule({
+  id: RuleId.JOB_RESTART_POLICY,
   severity: 'error',
   why: 'The API server refuses a Job whose pod template restarts Always, and an unset restartPolicy is defaulted to Always: the Job, or every run of the CronJob, is never created.',
   fix: 'Set restartPolicy: Never (a failed pod is replaced, up to backoffLimit) or OnFailure (the container restarts in place) in the pod template.',
-  check: (object, context) => {
-    if (!JOB_KINDS.has(kindOf(object)) || groupOf(object) !== 'batch') {
-      return [];
-    }
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true, kinds: ['Job', 'CronJob'], group: 'batch' },
+  check: (_object, _context, template) => {
     const policy = template.spec.restartPolicy;
     if (policy === 'OnFailure' || policy === 'Never') {
       return [];
@@ -26,4 +18,4 @@ export const jobRestartPolicy: Rule = {
       ? ['restartPolicy is unset, which Kubernetes defaults to \'Always\'; a Job needs \'OnFailure\' or \'Never\'']
       : [`restartPolicy is ${quote(policy)}; a Job needs 'OnFailure' or 'Never'`];
   },
-};
+});

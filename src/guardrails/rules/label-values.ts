@@ -1,10 +1,11 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectAt, quote } from '../manifest';
 import { labelKeyProblem, labelValueProblem } from '../names';
 import { Rule } from '../rule';
 
 /** Every label key and value (of the object and of its pod template) is one Kubernetes accepts. */
 export const labelValues: Rule = {
-  id: 'label-values',
+  id: RuleId.LABEL_VALUES,
   severity: 'error',
   why: 'The API server rejects the whole object when one label key or value is invalid, which fails the apply in the middle of a release.',
   fix: 'Use label values of at most 63 alphanumerics, \'-\', \'_\' or \'.\', starting and ending with an alphanumeric, quoted as strings in YAML.',

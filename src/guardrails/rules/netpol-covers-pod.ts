@@ -1,5 +1,6 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { Manifest, arrayAt, objectAt } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** The policy types a NetworkPolicy applies, with the API's defaulting. */
 export function policyTypesOf(policy: Manifest): ReadonlyArray<string> {
@@ -12,16 +13,13 @@ export function policyTypesOf(policy: Manifest): ReadonlyArray<string> {
 }
 
 /** Every pod is selected by NetworkPolicies for both ingress and egress. */
-export const netpolCoversPod: Rule = {
-  id: 'netpol-covers-pod',
+export const netpolCoversPod: Rule = scopedRule({
+  id: RuleId.NETPOL_COVERS_POD,
   severity: 'warning',
   why: 'A pod no NetworkPolicy selects accepts connections from, and opens connections to, anything in the cluster.',
   fix: 'Add NetworkPolicies that select the pod for Ingress and for Egress (a default-deny plus allow rules, with DNS egress allowed).',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, context, template) => {
     const covered = new Set<string>();
     for (const policy of context.objectsSelecting('NetworkPolicy', template)) {
       policyTypesOf(policy).forEach((type) => covered.add(type));
@@ -29,4 +27,4 @@ export const netpolCoversPod: Rule = {
     const missing = ['Ingress', 'Egress'].filter((type) => !covered.has(type));
     return missing.length === 0 ? [] : [`no NetworkPolicy selects the pods for ${missing.join(' and ')}`];
   },
-};
+});

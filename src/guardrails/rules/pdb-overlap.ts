@@ -1,17 +1,16 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { describeObject } from '../container-fields';
-import { kindOf, nameOf, objectAt } from '../manifest';
-import { Rule } from '../rule';
+import { nameOf, objectAt } from '../manifest';
+import { Rule, scopedRule } from '../rule';
 
 /** No pod is selected by two PodDisruptionBudgets. */
-export const pdbOverlap: Rule = {
-  id: 'pdb-overlap',
+export const pdbOverlap: Rule = scopedRule({
+  id: RuleId.PDB_OVERLAP,
   severity: 'error',
   why: 'The eviction API refuses to evict a pod that more than one PodDisruptionBudget selects, so node drains hang.',
   fix: 'Make the budgets\' selectors disjoint: one PodDisruptionBudget per workload (per track for canaries).',
+  appliesTo: { kinds: ['PodDisruptionBudget'] },
   check: (object, context) => {
-    if (kindOf(object) !== 'PodDisruptionBudget') {
-      return [];
-    }
     const namespace = context.namespaceOf(object);
     const selector = objectAt(object.spec).selector;
     const messages: string[] = [];
@@ -24,4 +23,4 @@ export const pdbOverlap: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,8 +1,9 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { describeObject } from '../container-fields';
 import { kindOf, objectAt, quote } from '../manifest';
 import { REPLICATED_KINDS } from '../pod-template';
 import { minimumReplicas } from '../replicas';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** A budget value as the API server reads an IntOrString: a count, a percentage, or neither (refused). */
 type Budget = { readonly count: number } | { readonly percent: number } | undefined;
@@ -28,15 +29,13 @@ function keptAvailable(budget: NonNullable<Budget>, replicas: number): number {
 }
 
 /** A PodDisruptionBudget allows at least one voluntary disruption. */
-export const pdbPolicy: Rule = {
-  id: 'pdb-policy',
+export const pdbPolicy: Rule = scopedRule({
+  id: RuleId.PDB_POLICY,
   severity: 'error',
   why: 'A budget that allows no disruption (maxUnavailable 0, minAvailable 100% or >= replicas) blocks every node drain and cluster upgrade; a value the API server refuses (150%, 1.5%, -1) is never applied.',
   fix: 'Set maxUnavailable: 1 (and no minAvailable).',
+  appliesTo: { kinds: ['PodDisruptionBudget'] },
   check: (object, context) => {
-    if (kindOf(object) !== 'PodDisruptionBudget') {
-      return [];
-    }
     const spec = objectAt(object.spec);
     const hasMin = spec.minAvailable !== undefined && spec.minAvailable !== null;
     const hasMax = spec.maxUnavailable !== undefined && spec.maxUnavailable !== null;
@@ -72,4 +71,4 @@ export const pdbPolicy: Rule = {
     }
     return messages;
   },
-};
+});

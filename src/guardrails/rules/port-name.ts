@@ -1,10 +1,11 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { isCoreKind, objectAt, objectsAt, quote } from '../manifest';
 import { portNameProblem } from '../names';
 import { Rule } from '../rule';
 
 /** Container and Service port names (and named targetPorts) are valid IANA service names. */
 export const portName: Rule = {
-  id: 'port-name',
+  id: RuleId.PORT_NAME,
   severity: 'error',
   why: 'A port name that is not a valid IANA service name is rejected by the API server or cannot be referenced by a Service or probe.',
   fix: 'Use at most 15 lower-case letters, digits and \'-\', with at least one letter, such as \'http\' or \'grpc-api\'.',

@@ -1,16 +1,18 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { PROBE_FIELDS, handlerOf } from '../container-fields';
 import { objectAt, quote } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** Probes and lifecycle hooks never set `host`. */
-export const probeHost: Rule = {
-  id: 'probe-host',
+export const probeHost: Rule = scopedRule({
+  id: RuleId.PROBE_HOST,
   severity: 'error',
   why: 'A probe or hook with a host makes the kubelet send requests to any address, a server-side request forgery from the node (Pod Security baseline from v1.34).',
   fix: 'Remove host from the probe or hook: it then targets the pod\'s own IP.',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const lifecycle = objectAt(ref.container.lifecycle);
       const places: Array<[string, unknown]> = [
         ...PROBE_FIELDS.map((field): [string, unknown] => [field, ref.container[field]]),
@@ -27,4 +29,4 @@ export const probeHost: Rule = {
     }
     return messages;
   },
-};
+});

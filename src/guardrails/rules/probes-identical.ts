@@ -1,16 +1,18 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { handlerOf } from '../container-fields';
 import { Manifest, arrayAt } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** Liveness and readiness probes check different things. */
-export const probesIdentical: Rule = {
-  id: 'probes-identical',
+export const probesIdentical: Rule = scopedRule({
+  id: RuleId.PROBES_IDENTICAL,
   severity: 'error',
   why: 'When liveness and readiness are the same check, a slow dependency restarts every pod at once instead of taking them out of rotation.',
   fix: 'Point the liveness probe at a cheap in-process check (e.g. /healthz) and the readiness probe at a check that includes dependencies (e.g. /readyz).',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const ref of context.podTemplateOf(object)?.containers ?? []) {
+    for (const ref of template.containers) {
       const liveness = handlerOf(ref.container.livenessProbe);
       const readiness = handlerOf(ref.container.readinessProbe);
       if (liveness && readiness && liveness.kind === readiness.kind) {
@@ -22,7 +24,7 @@ export const probesIdentical: Rule = {
     }
     return messages;
   },
-};
+});
 
 function handlerSignature(kind: string, handler: Manifest): string {
   switch (kind) {

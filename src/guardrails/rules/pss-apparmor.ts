@@ -1,21 +1,19 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectAt, quote } from '../manifest';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
 
 /** PSS baseline: AppArmor profile (field or annotation) only RuntimeDefault or Localhost. */
-export const pssAppArmor: Rule = {
-  id: 'pss-apparmor',
+export const pssAppArmor: Rule = scopedRule({
+  id: RuleId.PSS_APPARMOR,
   severity: 'error',
   why: 'An Unconfined AppArmor profile removes the mandatory access control the runtime applies by default (Pod Security baseline).',
   fix: 'Leave the AppArmor profile unset, or use RuntimeDefault (runtime/default) or a Localhost profile (localhost/<name>).',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     for (const [key, value] of Object.entries(template.annotations)) {
       if (key.startsWith(ANNOTATION_PREFIX)) {
@@ -37,4 +35,4 @@ export const pssAppArmor: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,14 +1,16 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { checkLinuxContainers } from '../linux-containers';
 import { arrayAt, objectAt, quote } from '../manifest';
 import { containerSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS restricted: every container drops ALL and adds at most NET_BIND_SERVICE (Linux pods). */
-export const pssCapabilitiesRestricted: Rule = {
-  id: 'pss-capabilities-restricted',
+export const pssCapabilitiesRestricted: Rule = scopedRule({
+  id: RuleId.PSS_CAPABILITIES_RESTRICTED,
   severity: 'error',
   why: 'Every Linux capability a container keeps is kernel privilege an attacker can use (Pod Security restricted).',
   fix: 'Set securityContext.capabilities.drop: [ALL] on every container and add back at most NET_BIND_SERVICE.',
+  appliesTo: { podTemplate: true },
   check: (object, context) => checkLinuxContainers(object, context, (ref) => {
     const messages: string[] = [];
     const capabilities = objectAt(containerSecurityContext(ref).capabilities);
@@ -21,4 +23,4 @@ export const pssCapabilitiesRestricted: Rule = {
     }
     return messages;
   }),
-};
+});

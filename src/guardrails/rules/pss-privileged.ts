@@ -1,13 +1,15 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { containerSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS baseline: no privileged containers. */
-export const pssPrivileged: Rule = {
-  id: 'pss-privileged',
+export const pssPrivileged: Rule = scopedRule({
+  id: RuleId.PSS_PRIVILEGED,
   severity: 'error',
   why: 'A privileged container has every capability and access to all host devices (Pod Security baseline).',
   fix: 'Remove securityContext.privileged or set it to false on every container.',
-  check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => (template.containers)
     .filter((ref) => containerSecurityContext(ref).privileged === true)
     .map((ref) => `${ref.label}: securityContext.privileged is true`),
-};
+});

@@ -1,5 +1,6 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectsAt } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** The volume sources Pod Security restricted allows. */
 export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set([
@@ -7,14 +8,15 @@ export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** PSS restricted: volumes only of the core, non-node types. */
-export const pssRestrictedVolumes: Rule = {
-  id: 'pss-restricted-volumes',
+export const pssRestrictedVolumes: Rule = scopedRule({
+  id: RuleId.PSS_RESTRICTED_VOLUMES,
   severity: 'error',
   why: 'Volume types other than configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret reach node or network storage directly (Pod Security restricted).',
   fix: 'Use a PersistentVolumeClaim (or another allowed type) instead of the in-line volume source.',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
-    for (const volume of objectsAt(context.podTemplateOf(object)?.spec.volumes)) {
+    for (const volume of objectsAt(template.spec.volumes)) {
       // A volume with no source at all is defaulted to emptyDir by the API server.
       const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] !== undefined && volume[key] !== null);
       const forbidden = sources.filter((source) => !RESTRICTED_VOLUME_TYPES.has(source));
@@ -24,4 +26,4 @@ export const pssRestrictedVolumes: Rule = {
     }
     return messages;
   },
-};
+});

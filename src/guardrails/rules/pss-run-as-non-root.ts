@@ -1,17 +1,15 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS restricted: runAsNonRoot true at pod level (no container false), or on every container. */
-export const pssRunAsNonRoot: Rule = {
-  id: 'pss-run-as-non-root',
+export const pssRunAsNonRoot: Rule = scopedRule({
+  id: RuleId.PSS_RUN_AS_NON_ROOT,
   severity: 'error',
   why: 'A container that may run as root turns any escape into root on the node (Pod Security restricted).',
   fix: 'Set securityContext.runAsNonRoot: true on the pod, and do not set it to false on any container.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     const podValue = podSecurityContext(template).runAsNonRoot;
     if (podValue === false) {
@@ -27,4 +25,4 @@ export const pssRunAsNonRoot: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,17 +1,15 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS restricted: runAsUser never 0. */
-export const pssRunAsUser: Rule = {
-  id: 'pss-run-as-user',
+export const pssRunAsUser: Rule = scopedRule({
+  id: RuleId.PSS_RUN_AS_USER,
   severity: 'error',
   why: 'runAsUser: 0 runs the container as root (Pod Security restricted).',
   fix: 'Set runAsUser to a non-zero UID (this library uses 10001), or leave it to the image with runAsNonRoot: true.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (podSecurityContext(template).runAsUser === 0) {
       messages.push('pod securityContext.runAsUser is 0');
@@ -23,4 +21,4 @@ export const pssRunAsUser: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,18 +1,16 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectAt } from '../manifest';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS baseline: seccomp never Unconfined. */
-export const pssSeccompBaseline: Rule = {
-  id: 'pss-seccomp-baseline',
+export const pssSeccompBaseline: Rule = scopedRule({
+  id: RuleId.PSS_SECCOMP_BASELINE,
   severity: 'error',
   why: 'An Unconfined seccomp profile lets the container make every system call (Pod Security baseline).',
   fix: 'Set seccompProfile.type to RuntimeDefault (or Localhost) instead of Unconfined.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (objectAt(podSecurityContext(template).seccompProfile).type === 'Unconfined') {
       messages.push('pod securityContext.seccompProfile.type is \'Unconfined\'');
@@ -24,4 +22,4 @@ export const pssSeccompBaseline: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,18 +1,19 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectAt, quote } from '../manifest';
 import { containerSecurityContext, isWindowsPod, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 const ALLOWED_TYPES: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
 
 /** PSS restricted: seccomp RuntimeDefault or Localhost at pod level, or on every container. */
-export const pssSeccompRestricted: Rule = {
-  id: 'pss-seccomp-restricted',
+export const pssSeccompRestricted: Rule = scopedRule({
+  id: RuleId.PSS_SECCOMP_RESTRICTED,
   severity: 'error',
   why: 'Without a seccomp profile a container can make every system call, the first step of most kernel exploits (Pod Security restricted).',
   fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || isWindowsPod(template)) {
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
+    if (isWindowsPod(template)) {
       return [];
     }
     const messages: string[] = [];
@@ -33,4 +34,4 @@ export const pssSeccompRestricted: Rule = {
     }
     return messages;
   },
-};
+});

@@ -1,6 +1,7 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectsAt, quote } from '../manifest';
 import { podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** The sysctls Pod Security baseline v1.30 considers safe. */
 export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
@@ -17,18 +18,15 @@ export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
 ]);
 
 /** PSS baseline: sysctls only from the safe set. */
-export const pssSysctls: Rule = {
-  id: 'pss-sysctls',
+export const pssSysctls: Rule = scopedRule({
+  id: RuleId.PSS_SYSCTLS,
   severity: 'error',
   why: 'Unsafe sysctls change kernel settings shared with every other pod on the node (Pod Security baseline).',
   fix: 'Remove the sysctl, or use only sysctls of the safe set.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     return objectsAt(podSecurityContext(template).sysctls)
       .filter((sysctl) => !SAFE_SYSCTLS.has(sysctl.name))
       .map((sysctl) => `pod securityContext.sysctls has ${quote(sysctl.name)}, which is not in the safe set`);
   },
-};
+});

@@ -1,18 +1,16 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { objectAt } from '../manifest';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** PSS baseline: no Windows HostProcess containers. */
-export const pssWindowsHostProcess: Rule = {
-  id: 'pss-windows-host-process',
+export const pssWindowsHostProcess: Rule = scopedRule({
+  id: RuleId.PSS_WINDOWS_HOST_PROCESS,
   severity: 'error',
   why: 'A Windows HostProcess container runs directly on the node with the host\'s privileges (Pod Security baseline).',
   fix: 'Remove windowsOptions.hostProcess or set it to false, on the pod and on every container.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => {
     const messages: string[] = [];
     if (objectAt(podSecurityContext(template).windowsOptions).hostProcess === true) {
       messages.push('pod securityContext.windowsOptions.hostProcess is true');
@@ -24,4 +22,4 @@ export const pssWindowsHostProcess: Rule = {
     }
     return messages;
   },
-};
+});

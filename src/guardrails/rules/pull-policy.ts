@@ -1,5 +1,6 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { quote } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 import { isPinnedImage } from './image-tag';
 
 /**
@@ -14,15 +15,16 @@ export function storedPullPolicy(container: { readonly imagePullPolicy?: unknown
 }
 
 /** Every container pulls its image Always, as the cluster stores it (unset policies are defaulted first). */
-export const pullPolicy: Rule = {
-  id: 'pull-policy',
+export const pullPolicy: Rule = scopedRule({
+  id: RuleId.PULL_POLICY,
   severity: 'warning',
   why: 'With IfNotPresent a node runs whatever image it cached under the tag, and skips the registry\'s access check.',
   fix: 'Set imagePullPolicy: Always on every container.',
-  check: (object, context) => (context.podTemplateOf(object)?.containers ?? [])
+  appliesTo: { podTemplate: true },
+  check: (_object, _context, template) => (template.containers)
     .map((ref): [string, unknown] => [ref.label, storedPullPolicy(ref.container)])
     .filter(([, policy]) => policy !== 'Always')
     .map(([label, policy]) => (policy === undefined
       ? `${label}: imagePullPolicy is unset (IfNotPresent for a pinned image), expected 'Always'`
       : `${label}: imagePullPolicy is ${quote(policy)}, expected 'Always'`)),
-};
+});

@@ -1,5 +1,6 @@
-import { Manifest, arrayAt, kindOf, objectsAt } from '../manifest';
-import { Rule } from '../rule';
+import { RuleId } from '../../conventions/rule-ids';
+import { Manifest, arrayAt, objectsAt } from '../manifest';
+import { Rule, scopedRule } from '../rule';
 
 /** What a rule must not grant without a written reason, and the verbs that reach it. */
 interface Sensitive {
@@ -43,15 +44,13 @@ function grants(rule: Manifest, resource: string, verbs: ReadonlyArray<string> |
  * Rules are matched as the RBAC authorizer matches them: `*` in apiGroups, resources and verbs,
  * `*\/exec` for every resource's exec subresource, and exec / attach only with a verb that reaches them.
  */
-export const rbacWildcard: Rule = {
-  id: 'rbac-wildcard',
+export const rbacWildcard: Rule = scopedRule({
+  id: RuleId.RBAC_WILDCARD,
   severity: 'error',
   why: 'A wildcard grants every current and future verb, resource or API group; secrets, pods/exec and pods/attach hand over credentials and code execution.',
   fix: 'List the exact apiGroups, resources and verbs the workload needs; grant Secrets by resourceNames; acknowledge exec, attach or every Secret with a written reason.',
+  appliesTo: { kinds: ['Role', 'ClusterRole'] },
   check: (object) => {
-    if (kindOf(object) !== 'Role' && kindOf(object) !== 'ClusterRole') {
-      return [];
-    }
     const messages: string[] = [];
     objectsAt(object.rules).forEach((rule, index) => {
       for (const field of ['apiGroups', 'resources', 'verbs']) {
@@ -69,4 +68,4 @@ export const rbacWildcard: Rule = {
     });
     return messages;
   },
-};
+});

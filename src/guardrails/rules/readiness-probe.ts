@@ -1,18 +1,16 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { isPlainObject } from '../manifest';
 import { servingContainers } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** Containers of pods behind a Service have a readiness probe. */
-export const readinessProbe: Rule = {
-  id: 'readiness-probe',
+export const readinessProbe: Rule = scopedRule({
+  id: RuleId.READINESS_PROBE,
   severity: 'error',
   why: 'Without a readiness probe a Service sends traffic to a pod before it can serve, and during a rollout to pods that are failing.',
   fix: 'Add a readinessProbe to every container of a pod that a Service selects.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template) {
-      return [];
-    }
+  appliesTo: { podTemplate: true },
+  check: (_object, context, template) => {
     const service = context.objectsSelecting('Service', template)[0];
     if (!service) {
       return [];
@@ -21,4 +19,4 @@ export const readinessProbe: Rule = {
       .filter((ref) => !isPlainObject(ref.container.readinessProbe))
       .map((ref) => `${ref.label}: has no readinessProbe, but Service ${service.metadata?.name} sends traffic to the pod`);
   },
-};
+});

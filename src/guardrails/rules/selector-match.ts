@@ -1,20 +1,20 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { kindOf, objectAt } from '../manifest';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 import { matchesLabelSelector } from '../selector';
 
-const SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
-
 /** A workload's selector matches its own pod template's labels. */
-export const selectorMatch: Rule = {
-  id: 'selector-match',
+export const selectorMatch: Rule = scopedRule({
+  id: RuleId.SELECTOR_MATCH,
   severity: 'error',
   why: 'A selector that does not match the template\'s labels is rejected by the API server, or (when too broad) adopts pods of other workloads.',
   fix: 'Make spec.selector.matchLabels a subset of spec.template.metadata.labels, using only labels that never change.',
-  check: (object, context) => {
+  appliesTo: { podTemplate: true, kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'] },
+  check: (object, _context, template) => {
     const spec = objectAt(object.spec);
-    const applies = SELECTOR_KINDS.has(kindOf(object)) || (kindOf(object) === 'Job' && spec.manualSelector === true);
-    const template = context.podTemplateOf(object);
-    if (!applies || !template) {
+    // A Job chooses its own selector unless spec.manualSelector is true.
+    const applies = kindOf(object) !== 'Job' || spec.manualSelector === true;
+    if (!applies) {
       return [];
     }
     if (spec.selector === undefined || spec.selector === null) {
@@ -24,4 +24,4 @@ export const selectorMatch: Rule = {
       ? []
       : [`spec.selector ${JSON.stringify(spec.selector)} does not match the pod template labels`];
   },
-};
+});

@@ -1,19 +1,18 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { describeObject } from '../container-fields';
-import { isCoreKind, objectAt, objectsAt, quote } from '../manifest';
+import { objectAt, objectsAt, quote } from '../manifest';
 import { servingContainers } from '../pod-template';
-import { Rule } from '../rule';
+import { Rule, scopedRule } from '../rule';
 
 /** A Service's targetPorts are ports that its pods declare. */
-export const serviceTargetPort: Rule = {
-  id: 'service-target-port',
+export const serviceTargetPort: Rule = scopedRule({
+  id: RuleId.SERVICE_TARGET_PORT,
   severity: 'error',
   why: 'A targetPort that names no container port (or a number no container declares) sends traffic nowhere: the classic outage after a port rename.',
   fix: 'Set targetPort to the name of a container port of the selected pods (e.g. \'http\').',
+  appliesTo: { kinds: ['Service'], group: '' },
   check: (object, context) => {
     const selector = objectAt(object.spec).selector;
-    if (!isCoreKind(object, 'Service')) {
-      return [];
-    }
     const templates = context.podTemplatesSelectedByMap(context.namespaceOf(object), selector);
     const messages: string[] = [];
     for (const port of objectsAt(objectAt(object.spec).ports)) {
@@ -31,4 +30,4 @@ export const serviceTargetPort: Rule = {
     }
     return messages;
   },
-};
+});

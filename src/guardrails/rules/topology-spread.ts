@@ -1,20 +1,16 @@
-import { arrayAt, kindOf } from '../manifest';
-import { Rule } from '../rule';
-
-/** Kinds whose replicas are spread by the scheduler: the ones with several interchangeable pods. */
-const SPREAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+import { RuleId } from '../../conventions/rule-ids';
+import { arrayAt } from '../manifest';
+import { Rule, scopedRule } from '../rule';
 
 /** Replicated pod templates declare topology spread constraints. */
-export const topologySpread: Rule = {
-  id: 'topology-spread',
+export const topologySpread: Rule = scopedRule({
+  id: RuleId.TOPOLOGY_SPREAD,
   severity: 'warning',
   why: 'Without topology spread constraints the replicas may all sit in one zone, and a zone outage is a full outage.',
   fix: 'Add topologySpreadConstraints on topology.kubernetes.io/zone and kubernetes.io/hostname with whenUnsatisfiable: ScheduleAnyway.',
-  check: (object, context) => {
-    const template = context.podTemplateOf(object);
-    if (!template || !SPREAD_KINDS.has(kindOf(object))) {
-      return [];
-    }
+  // the kinds whose replicas the scheduler spreads: the ones with several interchangeable pods
+  appliesTo: { podTemplate: true, kinds: ['Deployment', 'StatefulSet', 'ReplicaSet'] },
+  check: (_object, _context, template) => {
     return arrayAt(template.spec.topologySpreadConstraints).length > 0 ? [] : ['spec.template.spec.topologySpreadConstraints is unset'];
   },
-};
+});

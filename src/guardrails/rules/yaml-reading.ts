@@ -1,3 +1,4 @@
+import { RuleId } from '../../conventions/rule-ids';
 import { MAX_DEPTH } from '../input-limits';
 import { Manifest, objectAt, objectsAt } from '../manifest';
 import { containerSecurityContext, podSecurityContext } from '../pod-template';
@@ -17,7 +18,7 @@ const SECURITY_INTEGERS: ReadonlyArray<string> = ['runAsUser', 'runAsGroup'];
  * unquoted by any YAML 1.2 tool along the way, `'yes'`, `'on'`, `'0x0'` become true and 0).
  */
 export const yamlReading: Rule = {
-  id: 'yaml-reading',
+  id: RuleId.YAML_READING,
   severity: 'error',
   why: 'Kubernetes reads YAML 1.1: a `<<` key merges its map into the one around it, and `yes`, `on`, `y` are true; '
     + 'a checker that reads the object otherwise checks another object than the one the cluster stores.',

@@ -1,9 +1,9 @@
 import { ApiObject, App, Chart } from 'cdk8s';
-import { TrafficStrategy } from '../canary/traffic-strategy';
-import { CanaryRelease } from '../canary-release';
-import { InternalApi } from '../internal-api';
-import { SecureNamespace } from '../secure-namespace';
-import { WebService } from '../web-service';
+import { TrafficStrategy } from './canary/traffic-strategy';
+import { CanaryRelease } from './canary-release';
+import { InternalApi } from './internal-api';
+import { SecureNamespace } from './secure-namespace';
+import { WebService } from './web-service';
 
 let warmedUp = false;
 

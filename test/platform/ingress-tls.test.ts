@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IngressTls } from '../../src/network/ingress-tls';
+import { IngressTls } from '../../src/platform/ingress-tls';
 
 const NAME_FIX = "use lower-case letters, digits, '-' and '.', such as 'app-secrets'";
 

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { SecureNamespace, WebService } from '../../src';
-import { warmUpSerialiserShapes } from '../../src/private/shape-warm-up';
+import { SecureNamespace, WebService } from '../src';
+import { warmUpSerialiserShapes } from '../src/shape-warm-up';
 
 describe('warmUpSerialiserShapes', () => {
   test('serialises one of each construct, once per process', () => {

@@ -1,9 +1,15 @@
 import { IConstruct } from 'constructs';
+import { brand, isBranded } from '../private/brand';
 import { checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** The certificate of an Ingress: issued by cert-manager, or an existing Secret. */
 export class IngressTls {
+  /** Whether `x` is an IngressTls, from any installed copy of this library. */
+  public static isIngressTls(x: any): x is IngressTls {
+    return isBranded(x, 'IngressTls');
+  }
+
   /**
    * A certificate issued by a cert-manager ClusterIssuer (`cert-manager.io/cluster-issuer`).
    * @param issuerName the ClusterIssuer, e.g. `letsencrypt`
@@ -31,7 +37,9 @@ export class IngressTls {
     private readonly issuerAnnotation: string | undefined,
     private readonly issuerName: string | undefined,
     private readonly secretName: string | undefined,
-  ) {}
+  ) {
+    brand(this, 'IngressTls');
+  }
 
   /**
    * The Secret name and annotations of the Ingress.

@@ -1,8 +1,9 @@
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
-import { NetworkPort } from './network-peer';
-import { checkCidr, checkPorts, policyPorts } from './policy-peer';
+import { checkPorts, NetworkPort, policyPorts } from '../conventions/network-port';
+import { brand, isBranded } from '../private/brand';
 import { checkLabels, checkNamespaceName } from '../private/checks';
+import { checkCidr } from '../private/cidr';
 import { fail } from '../private/errors';
 
 /**
@@ -24,6 +25,11 @@ export class ClusterDns {
    */
   public static readonly OPENSHIFT = ClusterDns.pods('openshift-dns', { 'dns.operator.openshift.io/daemonset-dns': 'default' },
     [NetworkPort.udp(5353), NetworkPort.tcp(5353)]);
+
+  /** Whether `x` is a ClusterDns, from any installed copy of this library. */
+  public static isClusterDns(x: any): x is ClusterDns {
+    return isBranded(x, 'ClusterDns');
+  }
 
   /**
    * DNS pods selected by namespace and labels.
@@ -50,7 +56,9 @@ export class ClusterDns {
     private readonly podLabels: { [key: string]: string } | undefined,
     private readonly cidr: string | undefined,
     private readonly ports: NetworkPort[] | undefined,
-  ) {}
+  ) {
+    brand(this, 'ClusterDns');
+  }
 
   /** What the DNS peer is, for people: `pods k8s-app=kube-dns in namespace kube-system on 53/UDP, 53/TCP`. */
   public describe(): string {

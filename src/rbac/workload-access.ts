@@ -1,0 +1,78 @@
+import { Lazy } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { CheckedGrant } from './grants';
+import { API_TOKEN_PATH, apiTokenVolume } from '../conventions/api-token';
+
+const TOKEN_VOLUME = 'kube-api-access';
+
+/** Where the access of a workload is created, and what it is named. */
+export interface WorkloadAccessProps {
+  /** The construct the objects are children of. */
+  readonly owner: Construct;
+  /** Prefix of the objects' construct ids. */
+  readonly idPrefix: string;
+  /** The name of the ServiceAccount, the Role and the RoleBinding. */
+  readonly name: string;
+  /** The ServiceAccount's namespace, for the RoleBinding's subject. */
+  readonly namespace?: string;
+  /** The metadata of each object. */
+  readonly metadata: () => k8s.ObjectMeta;
+  /** Mounts the API token into the pods, once the first grant needs it. */
+  readonly mountToken: (volume: k8s.Volume, mount: k8s.VolumeMount) => void;
+}
+
+/**
+ * The identity and API access of a workload: a ServiceAccount that mounts no token, and, from the
+ * first grant on, a Role with the granted rules (each once), its RoleBinding, and a short-lived
+ * projected API token in the pods (the ServiceAccount and the pod keep
+ * `automountServiceAccountToken: false`).
+ */
+export class WorkloadAccess {
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The Role and its RoleBinding, once something was granted. */
+  public role?: k8s.KubeRole;
+  public roleBinding?: k8s.KubeRoleBinding;
+
+  private readonly rules: k8s.PolicyRule[] = [];
+  private readonly ruleKeys = new Set<string>();
+  private readonly acknowledgements: Record<string, string> = {};
+
+  constructor(private readonly props: WorkloadAccessProps) {
+    this.serviceAccount = new k8s.KubeServiceAccount(props.owner, `${props.idPrefix}ServiceAccount`, {
+      metadata: props.metadata(),
+      automountServiceAccountToken: false,
+    });
+  }
+
+  /** Adds a checked rule to the Role, creating the Role, its binding and the token on first use. */
+  public grant(grant: CheckedGrant): void {
+    const key = JSON.stringify(grant.rule);
+    if (this.ruleKeys.has(key)) {
+      return;
+    }
+    this.ruleKeys.add(key);
+    this.rules.push(grant.rule);
+    const role = this.role ?? this.createRole();
+    for (const [ackKey, reason] of Object.entries(grant.acknowledgement ?? {})) {
+      const previous = this.acknowledgements[ackKey];
+      this.acknowledgements[ackKey] = previous === undefined || previous === reason ? reason : `${previous}; ${reason}`;
+      role.metadata.addAnnotation(ackKey, this.acknowledgements[ackKey]);
+    }
+  }
+
+  private createRole(): k8s.KubeRole {
+    const { owner, idPrefix, name, namespace } = this.props;
+    this.role = new k8s.KubeRole(owner, `${idPrefix}Role`, {
+      metadata: this.props.metadata(),
+      rules: Lazy.any({ produce: () => this.rules }) as any,
+    });
+    this.roleBinding = new k8s.KubeRoleBinding(owner, `${idPrefix}RoleBinding`, {
+      metadata: this.props.metadata(),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+    });
+    this.props.mountToken(apiTokenVolume(TOKEN_VOLUME), { name: TOKEN_VOLUME, mountPath: API_TOKEN_PATH, readOnly: true });
+    return this.role;
+  }
+}
