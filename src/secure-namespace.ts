@@ -7,7 +7,7 @@ import { orderNamespacesFirst } from './namespace/namespace-order';
 import { NamespaceQuota, QuotaNumbers } from './namespace/namespace-quota';
 import { registerNamespace, secureNamespaces, workloadsIn, WorkloadNeeds } from './namespace/namespace-registry';
 import { PodSecurityLevel } from './namespace/pod-security-level';
-import { dnsEgressRule } from './network/dns-egress';
+import { dnsAcknowledgement, dnsEgressRule } from './network/dns-egress';
 import { checkCpuLimits } from './platform/cpu-limits';
 import { PlatformDefaults } from './platform/platform-defaults';
 import { checkAnnotations, checkLabels, checkObjectName } from './private/checks';
@@ -192,9 +192,11 @@ export class SecureNamespace extends Construct {
       metadata: inNamespace('default-deny'),
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     }));
+    const dnsEgress = dnsEgressRule(this, platform.dns);
+    const dnsAck = dnsAcknowledgement(dnsEgress);
     this.dnsPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(this, 'AllowDns', {
-      metadata: inNamespace('allow-dns'),
-      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgressRule(this, platform.dns)] },
+      metadata: dnsAck === undefined ? inNamespace('allow-dns') : { ...inNamespace('allow-dns'), annotations: dnsAck },
+      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress] },
     }));
     const q = (text: string) => k8s.Quantity.fromString(text);
     const cpu = (millis: number) => q(millis % 1000 === 0 ? `${millis / 1000}` : `${millis}m`);

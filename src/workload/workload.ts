@@ -15,7 +15,7 @@ import { RuleId } from '../conventions/rule-ids';
 import { restrictedSecurity } from '../conventions/security-context';
 import { resolveShutdown } from '../conventions/shutdown';
 import { requireQuota } from '../namespace/workload-quota';
-import { dnsEgressRule } from '../network/dns-egress';
+import { dnsAcknowledgement, dnsEgressRule } from '../network/dns-egress';
 import { NetworkRules } from '../network/network-rules';
 import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
@@ -138,7 +138,8 @@ export class Workload {
     // Identity and labels.
     this.idPrefix = role.track === undefined ? '' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
     this.platform = PlatformDefaults.of(owner);
-    this.networkRules.allowEgress(dnsEgressRule(owner, this.platform.dns));
+    const dnsEgress = dnsEgressRule(owner, this.platform.dns);
+    this.networkRules.allowEgress(dnsEgress);
     const image = checkPinnedImage(owner, 'image', props.image);
     checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
     this.name = checkObjectName(owner, 'name', props.name ?? id);
@@ -286,7 +287,7 @@ export class Workload {
     }));
 
     this.networkPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
-      metadata: this.metadata(),
+      metadata: this.metadata(dnsAcknowledgement(dnsEgress)),
       spec: this.networkRules.policySpec({ matchLabels: { [StandardLabel.INSTANCE]: this.name } }),
     }));
 

@@ -20,6 +20,7 @@ import { livenessProbe } from './liveness-probe';
 import { memoryLimit } from './memory-limit';
 import { memoryRequest } from './memory-request';
 import { netpolCoversPod } from './netpol-covers-pod';
+import { netpolDnsEgress } from './netpol-dns-egress';
 import { netpolTargetsPod } from './netpol-targets-pod';
 import { pdb } from './pdb';
 import { pdbEviction } from './pdb-eviction';
@@ -133,6 +134,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   ingressBackend,
   ingressTls,
   netpolCoversPod,
+  netpolDnsEgress,
   netpolTargetsPod,
   rbacWildcard,
   rbacClusterAdmin,
