@@ -1,10 +1,12 @@
 import { App, Chart } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { ApiServerAddress, apiServerEgressRule } from './api-server';
 import { ClusterDns } from './cluster-dns';
 import { CpuLimits } from './cpu-limits';
 import { IngressTls } from './ingress-tls';
 import { checkRegistryList } from './registries';
+import { SYSTEM_PRIORITY_CLASSES, checkAffinity, checkNodeSelector, checkTolerations } from './scheduling';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { checkLabels } from '../private/checks';
@@ -60,6 +62,23 @@ export interface PlatformDefaultsProps {
    */
   readonly priorityClassName?: string;
   /**
+   * Node labels every pod must be scheduled on (`spec.nodeSelector`); a workload's
+   * `nodeSelector` replaces it.
+   * @default - any node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Taints every pod tolerates; a workload's `tolerations` replace them.
+   * @default - none
+   */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * Affinity every pod gets on top of the default anti-affinity (pods of a workload prefer
+   * different nodes), which it never replaces; a workload's `affinity` replaces it.
+   * @default - the default anti-affinity only
+   */
+  readonly affinity?: k8s.Affinity;
+  /**
    * How pods get their user and group IDs.
    * @default SecurityPreset.RESTRICTED
    */
@@ -81,8 +100,6 @@ export interface PlatformDefaultsProps {
   readonly apiServer?: ApiServerAddress;
 }
 
-/** The PriorityClasses of the cluster's own components (node agents, DNS, the control plane). */
-const SYSTEM_PRIORITY_CLASSES: ReadonlyArray<string> = ['system-node-critical', 'system-cluster-critical'];
 
 /**
  * Where the defaults of an App or a Chart are kept: on the construct itself, under a global symbol,
@@ -151,6 +168,15 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
   if (typeof defaults.priorityClassName === 'string' && SYSTEM_PRIORITY_CLASSES.includes(defaults.priorityClassName)) {
     fail(scope, 'PlatformDefaults.priorityClassName', "is a class Kubernetes keeps for the cluster's own components: their pods preempt every other pod and are evicted last",
       defaults.priorityClassName, 'create a PriorityClass for the platform\'s workloads and name it here');
+  }
+  if (defaults.nodeSelector !== undefined) {
+    checkNodeSelector(scope, 'PlatformDefaults.nodeSelector', defaults.nodeSelector);
+  }
+  if (defaults.tolerations !== undefined) {
+    checkTolerations(scope, 'PlatformDefaults.tolerations', defaults.tolerations);
+  }
+  if (defaults.affinity !== undefined) {
+    checkAffinity(scope, 'PlatformDefaults.affinity', defaults.affinity);
   }
   if (defaults.apiServer !== undefined) {
     apiServerEgressRule(scope, 'PlatformDefaults.apiServer', defaults.apiServer);

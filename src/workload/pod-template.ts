@@ -17,6 +17,8 @@ import { RuleId } from '../conventions/rule-ids';
 import { RestrictedSecurity } from '../conventions/security-context';
 import { Shutdown } from '../conventions/shutdown';
 import { topologySpread } from '../conventions/topology-spread';
+import { PlatformDefaultsProps } from '../platform/platform-defaults';
+import { checkAffinity, checkNodeSelector, checkTolerations, mergeAffinity } from '../platform/scheduling';
 import { checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
 
@@ -50,8 +52,10 @@ export interface PodTemplateContext {
   /** The container's resources, and whether they carry a CPU limit. */
   readonly resources: ResourcePreset;
   readonly cpuLimits: boolean;
-  /** The platform's PriorityClass, checked. */
+  /** The PriorityClass (the prop's or the platform's), checked. */
   readonly priorityClassName?: string;
+  /** The platform's scheduling defaults (checked when set), for the props left out. */
+  readonly platform?: Pick<PlatformDefaultsProps, 'nodeSelector' | 'tolerations' | 'affinity'>;
 }
 
 /**
@@ -115,15 +119,23 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       serviceAccountName: context.name,
       automountServiceAccountToken: false,
       priorityClassName: context.priorityClassName,
+      nodeSelector: props.nodeSelector !== undefined ? checkNodeSelector(owner, 'nodeSelector', props.nodeSelector) : context.platform?.nodeSelector,
+      tolerations: noneAsUndefined(props.tolerations !== undefined ? checkTolerations(owner, 'tolerations', props.tolerations) : context.platform?.tolerations),
       terminationGracePeriodSeconds: context.shutdown.terminationGracePeriodSeconds,
       securityContext: context.security.pod,
-      affinity: antiAffinity(context.selectorLabels),
+      affinity: mergeAffinity(antiAffinity(context.selectorLabels),
+        props.affinity !== undefined ? checkAffinity(owner, 'affinity', props.affinity) : context.platform?.affinity),
       topologySpreadConstraints: topologySpread(context.selectorLabels),
       volumes: Lazy.any({ produce: () => volumes }) as any,
       containers: [container],
     },
   };
   return { spec, config, acknowledgements, mount };
+}
+
+/** An empty list as no field at all, as Kubernetes reads it. */
+function noneAsUndefined<T>(list: T[] | undefined): T[] | undefined {
+  return list === undefined || list.length === 0 ? undefined : list;
 }
 
 /** The config mount: an absolute path, normalised, not over `/`, `/tmp` or the API token. */

@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { AutoscalingOptions } from './autoscaling';
 import { EnvSource, SecretKeyReference } from './env';
 import { HealthCheck } from '../conventions/health-check';
@@ -153,6 +154,29 @@ export interface WorkloadOptions {
    * @default Size.mebibytes(64)
    */
   readonly tmpVolumeSize?: Size;
+  /**
+   * Node labels the pods must be scheduled on (`spec.nodeSelector`).
+   * @default - PlatformDefaults.nodeSelector, else any node
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Taints the pods tolerate.
+   * @default - PlatformDefaults.tolerations, else none
+   */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * Affinity on top of the default anti-affinity (pods of a workload prefer different nodes),
+   * which it never replaces: node and pod affinity as given, anti-affinity terms added to the
+   * default one.
+   * @default - PlatformDefaults.affinity, else the default anti-affinity only
+   */
+  readonly affinity?: k8s.Affinity;
+  /**
+   * The PriorityClass of the pods; it must exist in the cluster. `system-node-critical` and
+   * `system-cluster-critical` are refused.
+   * @default - PlatformDefaults.priorityClassName, else the cluster's default priority
+   */
+  readonly priorityClassName?: string;
 }
 
 /** A golden workload: its image and options. */

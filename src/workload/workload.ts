@@ -20,6 +20,7 @@ import { NetworkRules } from '../network/network-rules';
 import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
+import { checkPriorityClassName } from '../platform/scheduling';
 import { SecurityPreset } from '../platform/security-preset';
 import { checkAnnotations, checkInteger, checkLabels, checkObjectName, checkPortName, checkReferenceName, isLabelValue } from '../private/checks';
 import { fail, problem } from '../private/errors';
@@ -212,8 +213,8 @@ export class Workload {
     if (security.pod.runAsUser === undefined) {
       acknowledgements[acknowledgementKey(RuleId.RUN_AS_USER)] = 'the platform assigns user and group IDs (SecurityPreset.PLATFORM_ASSIGNED)';
     }
-    const priorityClassName = this.platform.priorityClassName === undefined ? undefined
-      : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
+    const priorityClassName = props.priorityClassName !== undefined ? checkPriorityClassName(owner, 'priorityClassName', props.priorityClassName)
+      : this.platform.priorityClassName === undefined ? undefined : checkReferenceName(owner, 'priorityClassName', this.platform.priorityClassName);
     this.podTemplate = buildPodTemplate(props, {
       owner,
       name: this.name,
@@ -227,6 +228,7 @@ export class Workload {
       resources,
       cpuLimits: cpuLimits.enabled,
       priorityClassName,
+      platform: this.platform,
     });
     Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
