@@ -72,7 +72,8 @@ export function checkAffinity(scope: IConstruct, field: string, value: unknown):
       fail(scope, field, 'has a field Kubernetes does not know', key, 'use nodeAffinity, podAffinity or podAntiAffinity');
     }
   }
-  return value as k8s.Affinity;
+  // A plain copy: the output holds no object the caller may change later, or one without prototype.
+  return JSON.parse(JSON.stringify(value)) as k8s.Affinity;
 }
 
 /**

@@ -88,6 +88,7 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
   const tmpSize = checkTmpSize(owner, props.tmpVolumeSize);
   const volumes: k8s.Volume[] = [];
   const volumeMounts: k8s.VolumeMount[] = [];
+  const scheduling = resolveScheduling(props, context);
 
   const container: k8s.Container = {
     name: CONTAINER,
@@ -119,12 +120,11 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       serviceAccountName: context.name,
       automountServiceAccountToken: false,
       priorityClassName: context.priorityClassName,
-      nodeSelector: props.nodeSelector !== undefined ? checkNodeSelector(owner, 'nodeSelector', props.nodeSelector) : context.platform?.nodeSelector,
-      tolerations: noneAsUndefined(props.tolerations !== undefined ? checkTolerations(owner, 'tolerations', props.tolerations) : context.platform?.tolerations),
+      nodeSelector: scheduling.nodeSelector,
+      tolerations: scheduling.tolerations,
       terminationGracePeriodSeconds: context.shutdown.terminationGracePeriodSeconds,
       securityContext: context.security.pod,
-      affinity: mergeAffinity(antiAffinity(context.selectorLabels),
-        props.affinity !== undefined ? checkAffinity(owner, 'affinity', props.affinity) : context.platform?.affinity),
+      affinity: mergeAffinity(antiAffinity(context.selectorLabels), scheduling.affinity),
       topologySpreadConstraints: topologySpread(context.selectorLabels),
       volumes: Lazy.any({ produce: () => volumes }) as any,
       containers: [container],
@@ -133,9 +133,19 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
   return { spec, config, acknowledgements, mount };
 }
 
-/** An empty list as no field at all, as Kubernetes reads it. */
-function noneAsUndefined<T>(list: T[] | undefined): T[] | undefined {
-  return list === undefined || list.length === 0 ? undefined : list;
+/**
+ * Node selector, tolerations and extra affinity: the prop's, else the platform's (checked again,
+ * so that the output holds fresh plain objects); an empty list of tolerations is no field at all.
+ */
+function resolveScheduling(props: WorkloadProps, context: PodTemplateContext) {
+  const { owner, platform } = context;
+  const nodeSelector = props.nodeSelector !== undefined ? checkNodeSelector(owner, 'nodeSelector', props.nodeSelector)
+    : platform?.nodeSelector === undefined ? undefined : checkNodeSelector(owner, 'PlatformDefaults.nodeSelector', platform.nodeSelector);
+  const tolerations = props.tolerations !== undefined ? checkTolerations(owner, 'tolerations', props.tolerations)
+    : platform?.tolerations === undefined ? undefined : checkTolerations(owner, 'PlatformDefaults.tolerations', platform.tolerations);
+  const affinity = props.affinity !== undefined ? checkAffinity(owner, 'affinity', props.affinity)
+    : platform?.affinity === undefined ? undefined : checkAffinity(owner, 'PlatformDefaults.affinity', platform.affinity);
+  return { nodeSelector, tolerations: tolerations?.length ? tolerations : undefined, affinity };
 }
 
 /** The config mount: an absolute path, normalised, not over `/`, `/tmp` or the API token. */

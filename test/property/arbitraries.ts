@@ -513,6 +513,25 @@ export const tls: fc.Arbitrary<IngressTls> = fc.oneof(
 /** A namespace name (an RFC 1123 label). */
 export const namespaceName = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/);
 
+/** A taint toleration, as the API accepts it. */
+const toleration = fc.oneof(
+  fc.record({ key: labelKey, operator: fc.constant('Equal'), value: labelValue, effect: fc.constantFrom('NoSchedule', 'PreferNoSchedule', 'NoExecute') }),
+  fc.record({ key: labelKey, operator: fc.constant('Exists') }, { requiredKeys: ['operator'] }),
+  fc.record({ key: labelKey, effect: fc.constant('NoExecute'), tolerationSeconds: fc.integer({ min: 0, max: 3600 }) }),
+);
+
+/** Scheduling props (workloads) and defaults (PlatformDefaults). */
+const scheduling = {
+  nodeSelector: labels,
+  tolerations: fc.array(toleration, { maxLength: 3 }),
+  affinity: fc.constantFrom<any>(
+    { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64'] }] }] } } },
+    { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { topologyKey: 'topology.kubernetes.io/zone', labelSelector: { matchLabels: { tier: 'db' } } } }] } },
+    {},
+  ),
+  priorityClassName: referenceName.filter((n) => !n.startsWith('system-')),
+};
+
 /** Every workload option but the image, name and scale, each one present or not. */
 export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Arbitrary<WorkloadOptions> {
   return fc.record({
@@ -541,6 +560,7 @@ export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Ar
       fc.integer({ min: 1, max: 4096 }).map((n) => Size.mebibytes(n)),
       fc.integer({ min: 1, max: 4 }).map((n) => Size.gibibytes(n)),
     ),
+    ...scheduling,
   }, { requiredKeys: [] }).chain((options) => probes(protocol).map((p) => ({ ...options, ...dropUndefined(p) })))
     // env and secretEnv may not share a name.
     .filter((o) => Object.keys(o.env ?? {}).every((n) => !(n in (o.secretEnv ?? {}))));
@@ -561,7 +581,7 @@ export function platformDefaults(allowedRegistry?: string): fc.Arbitrary<Platfor
     resources: resources,
     allowedRegistries: fc.constant(allowedRegistry === undefined ? undefined : [allowedRegistry, 'registry.example.net']),
     cpuLimits: fc.oneof(fc.constant(CpuLimits.ENABLED), anyText.filter((s) => s.trim().length >= 10).map((r) => CpuLimits.disabled(r))),
-    priorityClassName: referenceName,
+    ...scheduling,
     securityPreset: fc.constantFrom(SecurityPreset.RESTRICTED, SecurityPreset.PLATFORM_ASSIGNED),
     dns: fc.oneof(
       fc.constantFrom(ClusterDns.KUBE_DNS, ClusterDns.OPENSHIFT, ClusterDns.ipBlock('169.254.20.10/32')),
@@ -835,6 +855,11 @@ export const workloadMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.constantFrom({ preStopDelay: d(0) }, { preStopDelay: d(301) }, { preStopDelay: d(40) }, { preStopDelay: d(10), terminationGracePeriod: d(10) },
       { terminationGracePeriod: d(3601) }, { preStopDelay: 5 }, { terminationGracePeriod: d(1.5) }, { preStopDelay: Duration.millis(NaN) }),
   )),
+  mutation('nodeSelector', fc.constantFrom<any>('pool=web', { 'a b': 'c' }, { pool: 'web pool' }, [])),
+  mutation('tolerations', fc.constantFrom<any>({}, ['dedicated'], [{ operator: 'Equal' }], [{ key: 'a', operator: 'Exists', value: 'b' }],
+    [{ key: 'a', effect: 'NoRun' }], [{ key: 'a', operator: 'Like' }], [{ key: 'a', tolerationSeconds: 5 }])),
+  mutation('affinity', fc.constantFrom<any>('zone', [], { nodeAfinity: {} })),
+  mutation('priorityClassName', fc.constantFrom<any>('system-node-critical', 'system-cluster-critical', 'Business', '', 7)),
   mutation('tmpVolumeSize', fc.oneof(fc.constantFrom(64, '64Mi', true, {}, Symbol('t'), [64]),
     fc.constantFrom(() => Size.mebibytes(0), () => Size.kibibytes(100), () => Size.mebibytes(NaN), () => Size.mebibytes(1.5)).map((f) => f()))),
 );
