@@ -28,6 +28,10 @@ describe('examples/web-service', () => {
     expect(oneOf(docs, 'Ingress').spec.rules[0].host).toBe('shop.example.com');
     expect(oneOf(docs, 'Deployment').spec.replicas).toBeUndefined();
     expect(docs.every((d) => d.metadata.namespace === 'shop')).toBe(true);
+    const pod = oneOf(docs, 'Deployment').spec.template.spec;
+    expect(pod.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+    expect(pod.tolerations).toEqual([{ key: 'acme.com/pool', operator: 'Equal', value: 'web', effect: 'NoSchedule' }]);
+    expect(Object.keys(pod.affinity)).toEqual(['podAntiAffinity']);
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {

@@ -19,6 +19,9 @@ export class StorefrontChart extends Chart {
       secretEnv: { DATABASE_PASSWORD: { secretName: 'storefront-db', key: 'password' } },
       config: { 'features.yaml': 'checkout: enabled\nrecommendations: disabled\n' },
       podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
+      // Scheduling: amd64 nodes of the web pool, whose taint the pods tolerate.
+      nodeSelector: { 'kubernetes.io/arch': 'amd64' },
+      tolerations: [{ key: 'acme.com/pool', operator: 'Equal', value: 'web', effect: 'NoSchedule' }],
     });
   }
 }
