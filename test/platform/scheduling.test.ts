@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { InternalApi, PlatformDefaults, WebService } from '../../src';
+import { CanaryRelease, InternalApi, PlatformDefaults, WebService } from '../../src';
 import { checkManifests } from '../../src/guardrails/engine';
 import { checkAffinity, checkNodeSelector, checkPriorityClassName, checkTolerations, mergeAffinity } from '../../src/platform/scheduling';
 import { allSchemaErrors } from '../util/schema';
@@ -82,6 +82,25 @@ describe('scheduling props', () => {
     expect(storefront.nodeSelector).toEqual({ 'acme.com/pool': 'web' });
     expect(storefront.tolerations).toBeUndefined();
     expect(storefront.priorityClassName).toBe('business-critical');
+  });
+
+  test('both tracks of a CanaryRelease get them', () => {
+    // GIVEN
+    const chart = chartWith();
+    // WHEN
+    new CanaryRelease(chart, 'storefront', {
+      stable: { image: IMAGE },
+      canary: { image: 'ghcr.io/acme/storefront:2.1.0', weight: 10 },
+      host: 'shop.example.com',
+      nodeSelector: { 'acme.com/pool': 'web' },
+      priorityClassName: 'business-critical',
+    });
+    // THEN
+    const pods = Testing.synth(chart).filter((m) => m.kind === 'Deployment').map((d) => d.spec.template.spec);
+    expect(pods.map((p) => [p.nodeSelector, p.priorityClassName])).toEqual([
+      [{ 'acme.com/pool': 'web' }, 'business-critical'],
+      [{ 'acme.com/pool': 'web' }, 'business-critical'],
+    ]);
   });
 
   test('without them the pod spec is as before', () => {
