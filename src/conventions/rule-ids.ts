@@ -121,6 +121,8 @@ export class RuleId {
   public static readonly NETPOL_COVERS_POD = 'netpol-covers-pod';
   /** `netpol-dns-egress`: Pods whose egress a NetworkPolicy restricts are allowed DNS by one of the policies selecting them. */
   public static readonly NETPOL_DNS_EGRESS = 'netpol-dns-egress';
+  /** `pvc-single-writer`: A workload that can run more than one pod mounts no ReadWriteOnce claim. */
+  public static readonly PVC_SINGLE_WRITER = 'pvc-single-writer';
   /** `netpol-targets-pod`: A NetworkPolicy with a pod selector selects some pod of its namespace. */
   public static readonly NETPOL_TARGETS_POD = 'netpol-targets-pod';
   /** `rbac-wildcard`: Roles grant no wildcard, and no Secrets, pods/exec or pods/attach without an acknowledgement. */

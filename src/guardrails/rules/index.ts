@@ -48,6 +48,7 @@ import { pssSeLinux } from './pss-selinux';
 import { pssSysctls } from './pss-sysctls';
 import { pssWindowsHostProcess } from './pss-windows-host-process';
 import { pullPolicy } from './pull-policy';
+import { pvcSingleWriter } from './pvc-single-writer';
 import { rbacClusterAdmin } from './rbac-cluster-admin';
 import { rbacWildcard } from './rbac-wildcard';
 import { readOnlyRoot } from './read-only-root';
@@ -135,6 +136,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   ingressTls,
   netpolCoversPod,
   netpolDnsEgress,
+  pvcSingleWriter,
   netpolTargetsPod,
   rbacWildcard,
   rbacClusterAdmin,
