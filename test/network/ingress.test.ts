@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Exposure } from '../../src/network/exposure';
 import { ExposureOptions } from '../../src/network/exposure-options';
 import { createIngress, ResolvedExposure, resolveExposure } from '../../src/network/ingress';
 import { IngressTls } from '../../src/platform/ingress-tls';
@@ -312,5 +313,43 @@ describe('createIngress', () => {
     // THEN
     expect(ingress.node.path).toBe('test/Public');
     expect(ingress.name).toBe('web');
+  });
+});
+
+describe('resolveExposure with a platform Gateway', () => {
+  const gateway = { name: 'public', namespace: 'gateways', sectionName: 'https' };
+
+  test('exposes through the Gateway: its namespace is let in, no TLS is resolved', () => {
+    // GIVEN / WHEN
+    const exposure = resolve({ host: HOST }, { gateway, tls: IngressTls.certManagerClusterIssuer('letsencrypt') });
+    // THEN
+    expect(exposure.gateway).toEqual(gateway);
+    expect(exposure.controllerNamespace).toBe('gateways');
+    expect(exposure.hosts).toEqual([HOST]);
+    expect(exposure.tlsAnnotations).toEqual({});
+  });
+
+  test('Exposure.INGRESS, or a strategy that needs an Ingress, keeps the Ingress', () => {
+    // GIVEN / WHEN
+    const chosen = resolve({ host: HOST, exposure: Exposure.INGRESS }, { gateway });
+    const needed = resolveExposure(webScope({ gateway }), 'storefront', { host: HOST }, 'ingress-nginx');
+    // THEN
+    for (const exposure of [chosen, needed]) {
+      expect(exposure.gateway).toBeUndefined();
+      expect(exposure.controllerNamespace).toBe('ingress-nginx');
+      expect(exposure.tlsAnnotations).toEqual(ISSUER);
+    }
+  });
+
+  test('a strategy that needs an Ingress refuses Exposure.GATEWAY', () => {
+    expect(() => resolveExposure(webScope({ gateway }), 'storefront', { host: HOST, exposure: Exposure.GATEWAY }, 'ingress-nginx')).toThrow(new Error(
+      "[shop/web] exposure: cannot be the Gateway: ingress-nginx routes through an Ingress, got 'Exposure.GATEWAY'; "
+      + 'use TrafficStrategy.gatewayApi() to route through the Gateway, or remove `exposure`'));
+  });
+
+  test('a Chart declares the Gateway for its own services', () => {
+    expect(resolve({ host: HOST }, undefined, { gateway }).gateway).toEqual(gateway);
+    expect(resolve({ host: HOST }, { gateway }, {}).gateway).toEqual(gateway);
+    expect(resolve({ host: HOST }).gateway).toBeUndefined();
   });
 });
