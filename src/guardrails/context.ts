@@ -244,7 +244,8 @@ function push<K, V>(map: Map<K, V[]>, mapKey: K, value: V): void {
  * The listeners of a Gateway: the platform's declaration wins (the sections it declared); else the
  * Gateway of the input (of the Gateway API group), its listeners' names and ports.
  */
-function gatewayListeners(declared: ReadonlyArray<DeclaredListener>, gateway: Manifest | undefined, namespace: string, name: string): GatewayListeners | undefined {
+function gatewayListeners(declared: ReadonlyArray<DeclaredListener>, gateway: Manifest | undefined,
+  namespace: string, name: string): GatewayListeners | undefined {
   const sections = declared.filter((d) => d.namespace === namespace && d.name === name).map((d) => d.sectionName);
   if (sections.length > 0) {
     return { sections, ports: [], declared: true };

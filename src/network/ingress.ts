@@ -56,8 +56,8 @@ export function resolveExposure(scope: Construct, name: string, props: ExposureO
     for (const field of ['ingressClassName', 'tls', 'ingressAnnotations', 'paths'] as const) {
       if (props[field] !== undefined) {
         const value = props[field];
-        fail(scope, field, field === 'paths' ? 'only applies to an exposed service, and there is no route without `host`' : 'only applies to an Ingress, and there is none without `host`',
-          IngressTls.isIngressTls(value) ? 'an IngressTls' : value, 'set `host` or remove this prop');
+        const what = field === 'paths' ? 'only applies to an exposed service, and there is no route without `host`' : 'only applies to an Ingress, and there is none without `host`';
+        fail(scope, field, what, IngressTls.isIngressTls(value) ? 'an IngressTls' : value, 'set `host` or remove this prop');
       }
     }
   }
