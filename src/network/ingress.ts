@@ -69,7 +69,9 @@ export function resolveExposure(scope: Construct, name: string, props: ExposureO
   }
   const tls = host === undefined || gateway !== undefined ? { secretName: `${name}-tls`, annotations: {} } : tlsSource._resolve(scope, 'tls', `${name}-tls`);
   const annotations = props.ingressAnnotations === undefined ? {} : checkAnnotations(scope, 'ingressAnnotations', props.ingressAnnotations);
-  return { controllerNamespace, host, hosts, paths, gateway, ingressClassName, tlsSecretName: tls.secretName, tlsAnnotations: tls.annotations, annotations };
+  return {
+    controllerNamespace, host, hosts, paths, gateway, ingressClassName, tlsSecretName: tls.secretName, tlsAnnotations: tls.annotations, annotations,
+  };
 }
 
 /** `ingress` or `gateway`: the prop, else the platform's Gateway when declared, else an Ingress. */
