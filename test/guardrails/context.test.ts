@@ -87,7 +87,9 @@ describe('buildContext: the selector indexes', () => {
 
 describe('gatewayListeners', () => {
   const gateway = (apiVersion: string): Manifest => ({
-    apiVersion, kind: 'Gateway', metadata: { name: 'public', namespace: 'gateways' },
+    apiVersion,
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'gateways' },
     spec: { listeners: [{ name: 'https', port: 443 }, { name: 'http', port: 80 }] },
   });
 
