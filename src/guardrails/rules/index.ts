@@ -55,6 +55,7 @@ import { readOnlyRoot } from './read-only-root';
 import { readinessProbe } from './readiness-probe';
 import { replicas } from './replicas';
 import { rollingUpdate } from './rolling-update';
+import { routeListener } from './route-listener';
 import { runAsUser } from './run-as-user';
 import { saExists } from './sa-exists';
 import { saToken } from './sa-token';
@@ -134,6 +135,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   serviceType,
   ingressBackend,
   ingressTls,
+  routeListener,
   netpolCoversPod,
   netpolDnsEgress,
   pvcSingleWriter,
