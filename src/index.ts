@@ -20,6 +20,8 @@ export type { WorkloadOptions, WorkloadProps } from './workload/workload-props';
 export type { ExposureOptions } from './network/exposure-options';
 export { WebService, type WebServiceProps } from './web-service';
 export { InternalApi, type InternalApiProps } from './internal-api';
+export { Worker, type WorkerProps } from './worker';
+export type { KedaScalingOptions, KedaTrigger } from './workload/keda-scaling';
 export { NamespaceQuota, type NamespaceQuotaProps, type QuotaNumbers } from './namespace/namespace-quota';
 export { PodSecurityLevel } from './namespace/pod-security-level';
 export type { ApiServerAddress } from './platform/api-server';

@@ -91,7 +91,7 @@ export abstract class GoldenWorkload extends GoldenConstruct {
 
   /** The Service in front of the pods. */
   public get service(): k8s.KubeService {
-    return this.core.service;
+    return this.core.service!;
   }
 
   /** The ServiceAccount of the pods (no token mounted; API access only through grants). */

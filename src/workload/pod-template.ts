@@ -41,8 +41,11 @@ export interface PodTemplateContext {
   readonly podAnnotations?: Record<string, string>;
   /** The protocol of the port: the default checks. */
   readonly protocol: ApiProtocol;
-  /** The container port and its name. */
-  readonly port: { readonly name: string; readonly number: number };
+  /**
+   * The container port and its name.
+   * @default - no container port (a Worker without an admin port): only exec probes
+   */
+  readonly port?: { readonly name: string; readonly number: number };
   /** The restricted security context of the pod and the container. */
   readonly security: RestrictedSecurity;
   /** The grace period and the preStop hook. */
@@ -91,7 +94,7 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
     imagePullPolicy: IMAGE_PULL_POLICY,
     command: props.command === undefined ? undefined : checkStringList(owner, 'command', props.command),
     args: props.args === undefined ? undefined : checkStringList(owner, 'args', props.args),
-    ports: [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
+    ports: context.port === undefined ? undefined : [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
     env: resolveEnv(owner, props.env, props.secretEnv),
     envFrom: resolveEnvFrom(owner, props.envFrom),
     resources: context.resources._toResources(owner, 'resources', context.cpuLimits),
@@ -184,8 +187,18 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
   probes: Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'>;
   acknowledgements: Record<string, string>;
 } {
-  const { owner, protocol, port } = context;
+  const { owner, protocol } = context;
   const acknowledgements: Record<string, string> = {};
+  if (context.port === undefined) {
+    for (const field of ['readinessProbe', 'livenessProbe'] as const) {
+      const check = props[field];
+      if (check === undefined || (HealthCheck.isHealthCheck(check) && !check.describe('').startsWith('exec '))) {
+        fail(owner, field, 'must be an exec check: the pods declare no port', check === undefined ? 'none' : check.describe('(none)'),
+          "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
+      }
+    }
+  }
+  const port = context.port ?? { name: '', number: 0 };
   const defaults = protocol.defaultHealthChecks();
   const readiness = pickCheck(owner, 'readinessProbe', props.readinessProbe, defaults.readiness);
   const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, defaults.liveness);

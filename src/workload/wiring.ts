@@ -26,6 +26,8 @@ export class Wiring {
   }
 
   private readonly labelPeers: LabelPeer[] = [];
+  /** Why the owner's pods take no connections, when they take none (a Worker). */
+  private noIngressReason?: string;
   private readonly labelPeerKeys = new Set<string>();
 
   constructor(
@@ -45,6 +47,10 @@ export class Wiring {
    * checked before any is wired, so a refused call changes nothing.
    */
   public allowFrom(peers: INetworkPeer[]): void {
+    if (this.noIngressReason !== undefined && peers.length > 0) {
+      fail(this.owner, 'allowFrom', this.noIngressReason, peers.map((p) => this.selectionOf('allowFrom', p).description).join(', '),
+        'let the clients reach a WebService or InternalApi instead, or talk to them through a queue');
+    }
     const steps = peers.map((peer, i) => {
       const field = `allowFrom[${i}]`;
       const selection = this.selectionOf(field, peer);
@@ -76,6 +82,10 @@ export class Wiring {
       const selection = this.selectionOf(field, peer);
       const target = Wiring.of(peer);
       if (target !== undefined) {
+        if (target.noIngressReason !== undefined) {
+          fail(this.owner, field, `names ${target.owner.node.path}, which ${target.noIngressReason}`, this.selectionOf(field, peer).description,
+            'allow traffic to a WebService or InternalApi instead');
+        }
         // Checked here too, from the target's side, so that nothing is wired when it is refused.
         policyPeer(target.owner, 'allowFrom[0]', this.owner.toPeerSelection(), target.namespace);
         return () => target.allowFrom([this.owner]);
@@ -93,6 +103,11 @@ export class Wiring {
       };
     });
     steps.forEach((wire) => wire());
+  }
+
+  /** Refuses every peer that would reach the owner's pods: they take no connections, for this reason. */
+  public refuseIngress(reason: string): void {
+    this.noIngressReason = reason;
   }
 
   /**

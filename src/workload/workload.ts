@@ -37,6 +37,27 @@ export interface WorkloadRole {
   readonly headless?: boolean;
   /** The track of a CanaryRelease this core runs, if it is one. */
   readonly track?: TrackRole;
+  /**
+   * The pods take no connections (a Worker): no Service, no container port unless `port` is
+   * given (an admin port for probes and metrics), and a NetworkPolicy that denies all ingress on
+   * purpose rather than for want of `allowFrom`.
+   * @default false
+   */
+  readonly noIngress?: boolean;
+  /**
+   * A scaler outside the output (a KEDA ScaledObject, whose HPA KEDA creates in the cluster)
+   * owns the replica count: the Deployment carries no `replicas`, and runs at most this many pods.
+   * @default - the core's own replicas or autoscaler
+   */
+  readonly externalScaling?: ExternalScaling;
+}
+
+/** A replica count owned by a scaler the core does not create. */
+export interface ExternalScaling {
+  /** The most pods the scaler may run. */
+  readonly maxReplicas: number;
+  /** The annotations it puts on the Deployment (acknowledgements of the rules it satisfies). */
+  readonly annotations?: Record<string, string>;
 }
 
 /** What a CanaryRelease decides for one of its tracks. */
@@ -101,7 +122,8 @@ export class Workload {
   public readonly replicas?: number;
 
   public readonly deployment: k8s.KubeDeployment;
-  public readonly service: k8s.KubeService;
+  /** The Service in front of the pods; none for a workload that takes no connections. */
+  public readonly service?: k8s.KubeService;
   public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
@@ -174,7 +196,12 @@ export class Workload {
 
     // Scale.
     let autoscaling: Autoscaling | undefined;
-    if (role.track !== undefined) {
+    if (role.externalScaling !== undefined) {
+      if (props.replicas !== undefined || props.autoscaling !== undefined) {
+        fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'cannot be set together with a scaler that owns the replica count',
+          props.replicas ?? props.autoscaling, 'remove it, or use one way of scaling');
+      }
+    } else if (role.track !== undefined) {
       autoscaling = role.track.autoscaling;
       this.replicas = autoscaling === undefined ? role.track.replicas : undefined;
     } else if (props.autoscaling !== undefined) {
@@ -199,7 +226,8 @@ export class Workload {
     this.resources = resources;
     const cpuLimits = checkCpuLimits(owner, this.platform.cpuLimits);
     this.cpuLimits = cpuLimits.enabled;
-    this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
+    const most = this.replicas ?? autoscaling?.maxReplicas ?? role.externalScaling!.maxReplicas;
+    this.maxPods = most + rollout.surgePods(most);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
       acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
@@ -219,7 +247,7 @@ export class Workload {
       selectorLabels: this.selectorLabels,
       podAnnotations,
       protocol: role.protocol,
-      port: { name: this.portName, number: this.port },
+      port: role.noIngress && props.port === undefined ? undefined : { name: this.portName, number: this.port },
       security,
       shutdown,
       resources,
@@ -249,7 +277,8 @@ export class Workload {
 
     this.deployment = new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
       metadata: this.metadata({
-        ...(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
+        ...(autoscaling || role.externalScaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
+        ...role.externalScaling?.annotations,
         ...acknowledgements,
       }),
       spec: {
@@ -263,7 +292,7 @@ export class Workload {
       },
     });
 
-    this.service = new k8s.KubeService(owner, `${this.idPrefix}Service`, {
+    this.service = role.noIngress ? undefined : new k8s.KubeService(owner, `${this.idPrefix}Service`, {
       metadata: this.metadata(),
       spec: {
         type: 'ClusterIP',
@@ -308,7 +337,7 @@ export class Workload {
         owner,
         name: this.name,
         pods: this.maxPods,
-        services: 1,
+        services: this.service ? 1 : 0,
         cpuRequest: v.cpuRequest,
         cpuLimit: v.cpuLimit,
         memory: v.memory,
@@ -317,7 +346,7 @@ export class Workload {
       };
     });
     owner.node.addValidation({
-      validate: () => (this.networkRules.hasIngress ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
+      validate: () => (role.noIngress || this.networkRules.hasIngress ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
         'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
     });
   }
