@@ -143,6 +143,22 @@ const CASES = {
     require(main);
   },
 
+  // (g) the command line comparing two folders: lib/cli/main.js diff OLD NEW in this process
+  // (outdir is OLD, extra is NEW); the JSON report goes to a file
+  diff() {
+    const main = path.join(ROOT, 'lib', 'cli', 'main.js');
+    process.argv = [process.argv[0], main, 'diff', '--format', 'json', outdir, extra];
+    const sink = fs.openSync(path.join(path.dirname(outdir), `diff-output-${process.pid}.json`), 'w');
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (chunk, ...rest) => { fs.writeSync(sink, chunk); const cb = rest.find(r => typeof r === 'function'); if (cb) cb(); return true; };
+    process.on('exit', (code) => {
+      process.stdout.write = write;
+      phases.exitCode = code;
+      report();
+    });
+    require(main);
+  },
+
   // not measured: writes the JSON documents of one WebService `svc-0` (the template of case b)
   template() {
     const { Chart } = require('cdk8s');

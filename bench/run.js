@@ -2,6 +2,7 @@
 // Synth benchmarks of cdk8s-golden. See bench/README.md.
 //
 //   node bench/run.js [--runs 5] [--quick] [--only a,b,...] [--no-build] [--json out.json]
+//   (groups a..g; --check-docs N sets the documents of e, and of each side of g)
 //
 // Every measurement is a fresh `node` process (bench/case.js): whole-process wall time measured
 // here, peak RSS from `/usr/bin/time -v` (or the child's process.resourceUsage().maxRSS).
@@ -83,8 +84,9 @@ function settleDisk() {
 
 function measure(kind, n, extra, env = CHILD_ENV) {
   settleDisk();
-  const outdir = extra === undefined || kind !== 'check' ? path.join(work, `out-${seq++}`) : extra;
-  const childArgs = [CASE, kind, String(n), outdir, ...(extra !== undefined && kind !== 'check' ? [extra] : [])];
+  // check reads the folder `extra`; diff reads the folders extra[0] (OLD) and extra[1] (NEW)
+  const outdir = kind === 'diff' ? extra[0] : extra === undefined || kind !== 'check' ? path.join(work, `out-${seq++}`) : extra;
+  const childArgs = [CASE, kind, String(n), outdir, ...(kind === 'diff' ? [extra[1]] : extra !== undefined && kind !== 'check' ? [extra] : [])];
   const useTime = fs.existsSync(TIME);
   const start = process.hrtime.bigint();
   const r = useTime
@@ -139,6 +141,19 @@ function makeCheckInput(template, count) {
   return dir;
 }
 
+/**
+ * NEW for case g: the documents of `dir` (case e's input) with every image bumped from 1.0.0 to
+ * 1.0.1 (a change every rule passes), in a fresh folder with the same file names.
+ */
+function makeDiffInput(dir) {
+  const next = path.join(work, 'diff-new');
+  fs.mkdirSync(next);
+  for (const file of fs.readdirSync(dir)) {
+    fs.writeFileSync(path.join(next, file), fs.readFileSync(path.join(dir, file), 'utf8').replace(/:1\.0\.0\b/g, ':1.0.1'));
+  }
+  return next;
+}
+
 /** Checks that case b writes exactly the bytes of case a (same documents, same file). */
 function verifyFloor(template) {
   const a = path.join(work, 'verify-a');
@@ -163,6 +178,9 @@ const hasGuardrails = !!(golden.Guardrails && typeof golden.Guardrails.protect =
 console.log(`guardrails at synth (Guardrails.protect): ${hasGuardrails ? 'available, ON in case a' : 'NOT AVAILABLE in this build: case a runs without'}`);
 console.log(`cdk8s-golden check CLI (lib/cli/main.js): ${hasCli ? 'available' : 'NOT AVAILABLE in this build: case e skipped'}`);
 const checkDir = hasCli ? makeCheckInput(template, CHECK_DOCS) : undefined;
+const hasDiff = hasCli && fs.existsSync(path.join(ROOT, 'lib', 'cli', 'diff.js'));
+console.log(`cdk8s-golden diff (lib/cli/diff.js): ${hasDiff ? 'available' : 'NOT AVAILABLE in this build: case g skipped'}`);
+const diffNewDir = hasDiff ? makeDiffInput(checkDir) : undefined;
 
 const NS = QUICK ? [100, 1000] : [100, 1000, 5000];
 const CHART_NS = QUICK ? [100, 1000] : [100, 1000, 2000];
@@ -177,6 +195,7 @@ for (const n of CHART_NS) add(`d${n}-golden`, 'd', 'd: N charts x 1 InternalApi,
 for (const n of CHART_NS) add(`d${n}-app`, 'd', 'd: N charts x 1 InternalApi, plain App', 'charts', n, 'app');
 for (const n of CHART_NS) add(`d${n}-one`, 'd', 'd: N InternalApis in ONE chart, GoldenApp', 'charts', n, 'one-chart');
 if (hasCli) add('e', 'e', `e: cdk8s-golden check --format json (${CHECK_DOCS} docs)`, 'check', CHECK_DOCS, checkDir);
+if (hasDiff) add('g', 'g', `g: cdk8s-golden diff --format json (${CHECK_DOCS} docs on each side, every image bumped)`, 'diff', CHECK_DOCS, [checkDir, diffNewDir]);
 add('f', 'f', "f: require('cdk8s-golden') (lib/index.js)", 'require', 0);
 add('f-peers', 'f', "f: the peers alone: require('cdk8s') and cdk8s-plus-30's L1 classes (reference)", 'peers', 0);
 add('node', 'f', 'f: node process doing nothing (reference)', 'empty', 0);
@@ -232,6 +251,7 @@ const targets = [
   ['(d) plain App growth 1000 -> 2000 charts', ratio('d2000-app', 'd1000-app'), 'x', '(quadratic: ~4x)', () => true],
   ['(d) plain App / GoldenApp at 1000 charts', ratio('d1000-app', 'd1000-golden'), 'x', '(speed-up)', () => true],
   ['(e) check on 10,000 documents, wall', results.e?.wallMs, 'ms', '< 2000 ms', (v) => v < 2000],
+  ['(g) diff of 10,000 documents on each side, wall', results.g?.wallMs, 'ms', '< 2000 ms', (v) => v < 2000],
   ["(f) require('cdk8s-golden'), wall of the process", results.f?.wallMs, 'ms', '< 150 ms', (v) => v < 150],
   ["(f) require('cdk8s-golden'), in process", results.f?.requireMs, 'ms', '< 150 ms', (v) => v < 150],
   ['(f) the peers alone, wall of the process', results['f-peers']?.wallMs, 'ms', '(floor of f)', () => true],

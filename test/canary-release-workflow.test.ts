@@ -5,11 +5,13 @@ import { Chart, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30';
 import fc from 'fast-check';
 import { CanaryRelease, CanaryReleaseProps, InternalApi, NamespaceQuota, SecureNamespace, TrafficStrategy } from '../src';
-import {
-  apply, backends, ClusterState, EMPTY_CLUSTER, endpoints, failingBackends, Manifest, podOf, reachableBehind, reaches, settle,
-} from './cluster-model/cluster-model';
 import { runs, TIMEOUT_MS } from './property/arbitraries';
 import { namespacedChart } from './util/manifests';
+import {
+  apply, backends, ClusterState, EMPTY_CLUSTER, endpoints, failingBackends, Manifest, podOf, reachableBehind, reaches, settle,
+} from '../src/diff/cluster-model';
+import { diffManifests } from '../src/diff/diff';
+import { manifestSet } from '../src/diff/manifest-set';
 
 const NS = 'shop';
 const NAME = 'web';
@@ -208,5 +210,44 @@ describe('what the workflow avoids, and what it costs', () => {
       "  [platform/shop] quota.pods: the golden workloads of namespace 'shop' need up to 10 at their largest scale and rollout surge (shop/web 5, shop/web 5), got '9'; "
         + "raise the quota (a larger NamespaceQuota preset or NamespaceQuota.custom) or lower the workloads' resources or replicas",
     ].join('\n'));
+  });
+});
+
+describe('cdk8s-golden diff on the workflow: each commit over the one before', () => {
+  /** The findings of diff for NEW over OLD, as `rule kind name field`. */
+  const diffOf = (old: Manifest[], next: Manifest[]) => diffManifests(manifestSet(old).set, manifestSet(next).set).map((f) => `${f.rule} ${f.kind} ${f.name} ${f.field}`);
+  /** The findings of diff for each commit over the one before it. */
+  const diffWalk = (strategy: string, size: string, commits: Commit[]) => commits.slice(1)
+    .flatMap((commit, i) => diffOf(manifests(strategy, size, commits[i], STEPS), manifests(strategy, size, commit, STEPS))
+      .map((f) => `${label(commits[i])} -> ${label(commit)}: ${f}`));
+
+  describe.each(STRATEGIES.map(([s]) => s))('%s', (strategy) => {
+    test.each(['4 replicas', 'autoscaled 2-3'])('every documented step passes, %s: start, raise, promote; abort; remove', (size) => {
+      // GIVEN / WHEN / THEN
+      expect(diffWalk(strategy, size, [BEFORE, ...upTo(100), PROMOTED])).toEqual([]);
+      expect(diffWalk(strategy, size, [BEFORE, ...upTo(50), at(0)])).toEqual([]);
+      expect(diffWalk(strategy, size, [BEFORE, ...upTo(25), BEFORE])).toEqual([]);
+    });
+  });
+
+  test.each<[string, string]>([
+    ['Gateway API', 'traffic-route HTTPRoute web spec.rules[0].backendRefs'],
+    ['ingress-nginx', 'traffic-route Ingress web-canary spec.rules[0].http.paths[0].backend'],
+  ])('%s: a canary added directly at weight 50 (a skipped start at 0) is refused', (strategy, finding) => {
+    // GIVEN / WHEN / THEN
+    expect(diffWalk(strategy, '4 replicas', [BEFORE, at(50)])).toEqual([`no canary (1.0.0) -> weight 50: ${finding}`]);
+  });
+
+  test('a hand-edited promote that scales the stable track up from 0 is refused', () => {
+    // GIVEN weight 100 with the stable track scaled to 0 by hand
+    const old = JSON.parse(JSON.stringify(manifests('Gateway API', '4 replicas', at(100), STEPS))) as Manifest[];
+    old.find((m) => m.kind === 'Deployment' && m.metadata.name === `${NAME}-stable`)!.spec.replicas = 0;
+    // WHEN promoted
+    const findings = diffOf(old, manifests('Gateway API', '4 replicas', PROMOTED, STEPS));
+    // THEN the route and the in-cluster Service land on no ready pod (web-stable had none before either)
+    expect(findings).toEqual([
+      'traffic-route HTTPRoute web spec.rules[0].backendRefs',
+      'traffic-service Service web spec.selector',
+    ]);
   });
 });

@@ -14,7 +14,7 @@ const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
   ['platform'],
   ['network', 'rbac', 'namespace', 'workload', 'canary'],
   ['constructs'],
-  ['guardrails', 'cli'],
+  ['guardrails', 'diff', 'cli'],
   ['index'],
 ];
 

@@ -1,7 +1,8 @@
 import { HELP, OutputFormat, USAGE, parseArgs } from './args';
+import { runDiff } from './diff';
 import { FileFinding, formatHuman, formatInputErrors, formatJson } from './report';
 import { checkEachManifest } from '../guardrails/engine';
-import { InputError, PROCESS_IO, STDIN_NAME, SourceIo, expandPaths, readManifests } from '../guardrails/manifest-files';
+import { InputError, PROCESS_IO, STDIN_NAME, SourceIo, SourcedManifest, expandPaths, readManifests } from '../guardrails/manifest-files';
 
 /** The exit codes of the command line. */
 export const EXIT_OK = 0;
@@ -31,32 +32,48 @@ export function runCli(argv: ReadonlyArray<string>, io: SourceIo = PROCESS_IO): 
         stderr: `cdk8s-golden: ${invocation.message}\n${USAGE}\nRun 'cdk8s-golden --help' for more.\n`,
       };
     case 'check':
+    case 'diff':
       try {
-        return check(invocation.paths, invocation.format, invocation.allowEmpty, io);
+        return invocation.command === 'check'
+          ? check(invocation.paths, invocation.format, invocation.allowEmpty, io)
+          : runDiff(invocation.old, invocation.new, invocation.format, invocation.allowEmpty, io);
       } catch (e) {
         // A bug, or an input that broke something the limits did not foresee: one line, no stack trace.
-        const names = inputNames(invocation.paths);
-        return failure([`internal error while checking ${names}: ${oneLine(e)}`], invocation.format, names);
+        const names = inputNames(invocation.command === 'check' ? invocation.paths : [invocation.old, invocation.new]);
+        return failure([`internal error while ${invocation.command === 'check' ? 'checking' : 'comparing'} ${names}: ${oneLine(e)}`], invocation.format, names);
       }
   }
 }
 
-function check(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: boolean, io: SourceIo): CliOutcome {
-  let files: string[];
-  let sourced;
+/** The input of a command: what it read, or the outcome (exit 2) when it could not be read. */
+export type ReadInput = { readonly files: string[]; readonly sourced: SourcedManifest[] } | { readonly failed: CliOutcome };
+
+/**
+ * Reads the paths as every command does: expanded, read and parsed within the input limits
+ * (manifest-files.ts). An InputError becomes exit 2, printed in the format asked for.
+ */
+export function readInput(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: boolean, io: SourceIo): ReadInput {
   try {
-    files = expandPaths(paths);
+    const files = expandPaths(paths);
     if (files.length === 0 && !allowEmpty) {
       // Folders without any .yaml, .yml or .json file.
       throw new InputError(`no Kubernetes object found in ${inputNames(paths)}; a check of nothing does not pass (pass --allow-empty to accept empty input)`);
     }
-    sourced = readManifests(files, io, { allowEmpty });
+    return { files, sourced: readManifests(files, io, { allowEmpty }) };
   } catch (e) {
     if (e instanceof InputError) {
-      return failure(e.message.split('\n'), format, inputNames(paths));
+      return { failed: failure(e.message.split('\n'), format, inputNames(paths)) };
     }
     throw e;
   }
+}
+
+function check(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: boolean, io: SourceIo): CliOutcome {
+  const input = readInput(paths, format, allowEmpty, io);
+  if ('failed' in input) {
+    return input.failed;
+  }
+  const { files, sourced } = input;
   const perObject = checkEachManifest(sourced.map((s) => s.manifest));
   const findings: FileFinding[] = [];
   perObject.forEach((objectFindings, i) => {
@@ -71,7 +88,7 @@ function check(paths: ReadonlyArray<string>, format: OutputFormat, allowEmpty: b
 }
 
 /** Exit 2: each problem on one line of standard error, and as JSON entries with `--format json`. */
-function failure(problems: ReadonlyArray<string>, format: OutputFormat, file: string): CliOutcome {
+export function failure(problems: ReadonlyArray<string>, format: OutputFormat, file: string): CliOutcome {
   return {
     exitCode: EXIT_BAD_INPUT,
     stdout: format === 'json' ? formatInputErrors(problems, file) : '',
@@ -80,7 +97,7 @@ function failure(problems: ReadonlyArray<string>, format: OutputFormat, file: st
 }
 
 /** The paths of the command line as messages name them. */
-function inputNames(paths: ReadonlyArray<string>): string {
+export function inputNames(paths: ReadonlyArray<string>): string {
   return paths.map((p) => (p === '-' ? STDIN_NAME : p)).join(' ');
 }
 

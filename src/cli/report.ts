@@ -1,3 +1,4 @@
+import { DiffFinding } from '../diff/diff';
 import { Finding } from '../guardrails/engine';
 import { Severity } from '../guardrails/rule';
 
@@ -97,4 +98,42 @@ export function formatHuman(findings: ReadonlyArray<FileFinding>, summary: Check
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** A finding of `cdk8s-golden diff`, with the file of its object (NEW's, or OLD's for a removed object). */
+export interface DiffFileFinding extends DiffFinding {
+  /** The file the object was read from, or `<stdin>`. */
+  readonly file: string;
+}
+
+/**
+ * The findings of `diff` as one JSON array, each `{ rule, severity, kind, name, namespace, file,
+ * field, old, new, message, why, fix }`, in rule order.
+ */
+export function formatDiffJson(findings: ReadonlyArray<DiffFileFinding>): string {
+  const entries = findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    kind: f.kind,
+    name: f.name,
+    namespace: f.namespace,
+    file: f.file,
+    field: f.field,
+    old: f.oldValue,
+    new: f.newValue,
+    message: f.message,
+    why: f.why,
+    fix: f.fix,
+  }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/**
+ * The `diff` report for people: one block per object (as for check), then a summary line with
+ * the objects compared.
+ */
+export function formatDiffHuman(findings: ReadonlyArray<DiffFileFinding>, summary: { readonly old: number; readonly new: number }): string {
+  const report = findings.length === 0 ? '' : formatHuman(findings, { files: 0, objects: 0 }).split('\n').slice(0, -2).join('\n') + '\n';
+  const objects = new Set(findings.map((f) => [f.file, f.namespace, f.kind, f.name].join('\u0000'))).size;
+  return `${report}${count(findings.length, 'error')} in ${count(objects, 'object')} (${count(summary.old, 'object')} in OLD, ${count(summary.new, 'object')} in NEW)\n`;
 }

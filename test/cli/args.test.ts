@@ -26,8 +26,11 @@ describe('parseArgs', () => {
   });
 
   test.each([
-    [[], 'missing command: the only command is check'],
-    [['lint', 'a.yaml'], "unknown command 'lint': the only command is check"],
+    [[], 'missing command: check or diff'],
+    [['lint', 'a.yaml'], "unknown command 'lint': the commands are check and diff"],
+    [['diff', 'old'], 'diff needs two paths, OLD and NEW (each a file, a folder, or -), got 1'],
+    [['diff', 'a', 'b', 'c'], 'diff needs two paths, OLD and NEW (each a file, a folder, or -), got 3'],
+    [['diff', '-', '-'], 'OLD and NEW cannot both be standard input (-)'],
     [['check'], 'missing PATH: name at least one file, folder, or - for standard input'],
     [['check', '--verbose', 'a.yaml'], "unknown option '--verbose'"],
     [['check', '-v', 'a.yaml'], "unknown option '-v'"],
@@ -36,6 +39,12 @@ describe('parseArgs', () => {
   ])('refuses %j: %s', (argv, message) => {
     // WHEN / THEN
     expect(parseArgs(argv)).toEqual({ command: 'usage-error', message, format: 'human' });
+  });
+
+  test('diff takes OLD and NEW, with the options of check', () => {
+    // WHEN / THEN
+    expect(parseArgs(['diff', 'base/dist', 'pr/dist'])).toEqual({ command: 'diff', format: 'human', old: 'base/dist', new: 'pr/dist', allowEmpty: false });
+    expect(parseArgs(['diff', '--format', 'json', '--allow-empty', '-', 'pr/dist'])).toEqual({ command: 'diff', format: 'json', old: '-', new: 'pr/dist', allowEmpty: true });
   });
 
   test('--allow-empty accepts input without any Kubernetes object', () => {
@@ -58,5 +67,11 @@ describe('parseArgs', () => {
     expect(HELP).toContain('  1  at least one finding at error level');
     expect(HELP).toContain('  2  the input could not be read or parsed, holds no Kubernetes object, is over a\n     limit (docs/guardrails.md), or the command line is wrong');
     expect(HELP).toContain('  --allow-empty     accept input without any Kubernetes object');
+    expect(USAGE.split('\n')).toEqual([
+      'Usage: cdk8s-golden check [--format human|json] [--allow-empty] PATH...',
+      '       cdk8s-golden diff [--format human|json] [--allow-empty] OLD NEW',
+    ]);
+    expect(HELP).toContain('the diff rules in docs/diff.md');
+    expect(HELP).toContain('     (diff: also when OLD or NEW holds one object twice)\n');
   });
 });

@@ -84,4 +84,20 @@ describe('cdk8s-golden (the process)', () => {
     expect(new Set(findings.map((f: any) => f.name)).size).toBe(1000);
     expect(findings[findings.length - 1].name).toBe('p999');
   }, 60_000);
+  test('diff reads OLD from standard input and exits 1 on a selector change, 0 on an image bump', () => {
+    // GIVEN
+    const deployment = (selector: string, image: string) => 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n'
+      + `spec: {selector: {matchLabels: {app: ${selector}}}, template: {metadata: {labels: {app: ${selector}}}, spec: {containers: [{name: a, image: "${image}"}]}}}\n`;
+    const moved = path.join(dir, 'moved.yaml');
+    fs.writeFileSync(moved, deployment('web-v2', 'busybox:1.36'));
+    const bumped = path.join(dir, 'bumped.yaml');
+    fs.writeFileSync(bumped, deployment('web', 'busybox:1.37'));
+    // WHEN
+    const refused = cdk8sGolden(['diff', '--format', 'json', '-', moved], deployment('web', 'busybox:1.36'));
+    const passed = cdk8sGolden(['diff', '-', bumped], deployment('web', 'busybox:1.36'));
+    // THEN
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout).map((f: any) => [f.rule, f.file, f.field])).toEqual([['immutable-selector', moved, 'spec.selector']]);
+    expect(passed).toEqual({ status: 0, stdout: '0 errors in 0 objects (1 object in OLD, 1 object in NEW)\n', stderr: '' });
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import {
   apply, applyAll, backends, desiredReplicas, EMPTY_CLUSTER, endpoints, failingBackends, Manifest, matchSelector, podOf,
   reachableBehind, reaches, readyEndpoints, settle,
-} from './cluster-model';
+} from '../../src/diff/cluster-model';
 
 const NS = 'shop';
 

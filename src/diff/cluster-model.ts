@@ -1,9 +1,12 @@
 /**
  * A small model of a cluster that GitOps applies commits to: the oracle for "does this output
- * work while it rolls out", not only "is it valid".
+ * work while it rolls out", not only "is it valid". Pure functions: nothing here reads or writes
+ * anything but its arguments, and no argument is changed.
  *
  * Input is what `cdk8s synth` writes, parsed: arrays of plain manifest objects (no cdk8s types),
- * so the model serves any manifest set (construct tests, and later `cdk8s-golden diff`).
+ * so the model serves any manifest set: the canary workflow's tests, and the `traffic-*` rules of
+ * `cdk8s-golden diff` (src/diff/rules/traffic.ts), which run it on untrusted input. Lookups go
+ * through indexes by kind, namespace and name, so a manifest set is modelled in about linear time.
  *
  * What it models, and nothing more:
  * - `apply(previous, manifests)`: a commit's manifests are applied at once, with prune: an object
@@ -50,8 +53,8 @@ export interface PodGroup {
   readonly ports: ReadonlyArray<{ readonly name?: string; readonly containerPort: number; readonly protocol?: string }>;
   /** How many of the pods are ready. */
   readonly ready: number;
-  /** The canonical JSON of the template, to tell a template change. */
-  readonly template: string;
+  /** The pod template itself, to tell a template change (compared by value, `sameValue`). */
+  readonly template: unknown;
 }
 
 /** The cluster: the objects applied and the ready pods of each Deployment. */
@@ -64,10 +67,26 @@ export interface ClusterState {
 /** An empty cluster. */
 export const EMPTY_CLUSTER: ClusterState = { objects: [], pods: [] };
 
+/** The object that sends traffic to a backend: an HTTPRoute or an Ingress. */
+export interface RouteRef {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
 /** One backend of weighted or header traffic. */
 export interface Backend {
   /** What sends the traffic, e.g. `HTTPRoute shop/web rule 1` or `Ingress shop/web shop.example.com/`. */
   readonly via: string;
+  /** The HTTPRoute or Ingress that sends it. */
+  readonly route: RouteRef;
+  /** Where in that object: `spec.rules[1].backendRefs`, or `spec.rules[0].http.paths[0].backend`. */
+  readonly field: string;
+  /**
+   * The requests that the backends share, the same in any state: `HTTPRoute shop/web rule 1`, or
+   * `Ingress shop shop.example.com/` for a host and path (the main Ingress and its canary share them).
+   */
+  readonly traffic: string;
   readonly namespace: string;
   readonly service: string;
   /** The percent of the route's (non-header) traffic; 0 for header traffic. */
@@ -89,18 +108,25 @@ const MANAGED_NAMESPACE_LABEL = 'kubernetes.io/metadata.name';
 
 /** Applies a commit's manifests at once, with prune: the state right after the apply. */
 export function apply(previous: ClusterState, manifests: readonly Manifest[]): ClusterState {
-  const objects = manifests.filter((m) => m && typeof m === 'object' && typeof m.kind === 'string');
+  const objects = manifests.filter((m) => m && typeof m === 'object' && !Array.isArray(m) && typeof m.kind === 'string');
+  const before = new Map<string, PodGroup>();
+  for (const group of previous.pods) {
+    const key = `${group.namespace}/${group.deployment}`;
+    if (!before.has(key)) {
+      before.set(key, group);
+    }
+  }
   const pods = objects.filter((o) => o.kind === 'Deployment').map((deployment): PodGroup => {
     const namespace = namespaceOf(deployment);
     const name = deployment.metadata?.name;
     const desired = desiredReplicas(deployment, objects);
     const next = groupOf(deployment, 0);
-    const old = previous.pods.find((p) => p.namespace === namespace && p.deployment === name);
+    const old = before.get(`${namespace}/${name}`);
     if (old === undefined || old.ready === 0 || desired === 0) {
       return next;
     }
     const kept = Math.min(old.ready, desired);
-    if (old.template === next.template) {
+    if (sameValue(old.template, next.template)) {
       return { ...next, ready: kept };
     }
     return { ...old, ready: Math.max(0, kept - unavailableDuringRollout(deployment, desired)) };
@@ -126,8 +152,7 @@ export function desiredReplicas(deployment: Manifest, objects: readonly Manifest
   if (deployment.spec?.replicas !== undefined) {
     return deployment.spec.replicas;
   }
-  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && namespaceOf(o) === namespaceOf(deployment)
-    && o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec?.scaleTargetRef?.name === deployment.metadata?.name);
+  const hpa = indexOf(objects).autoscalers.get(`${namespaceOf(deployment)}/${deployment.metadata?.name}`);
   return hpa === undefined ? 1 : hpa.spec?.minReplicas ?? 1;
 }
 
@@ -142,8 +167,30 @@ export function endpoints(state: ClusterState, namespace: string, service: strin
     return [];
   }
   const targets: unknown[] = (svc.spec?.ports ?? []).map((p: any) => p.targetPort ?? p.port);
-  return state.pods.filter((p) => p.namespace === namespace && p.ready > 0 && matchLabels(selector, p.labels)
+  // Services with the same selector and target ports have the same endpoints: computed once per state.
+  const memoKey = `${namespace}\u0000${JSON.stringify(selector)}\u0000${JSON.stringify(targets)}`;
+  let memo = ENDPOINTS.get(state.pods);
+  if (memo === undefined) {
+    memo = new Map();
+    ENDPOINTS.set(state.pods, memo);
+  }
+  const known = memo.get(memoKey);
+  if (known !== undefined) {
+    return [...known];
+  }
+  // The candidates: the pods of the namespace that carry the selector's rarest label.
+  const byLabel = podsIn(state).get(namespace);
+  let candidates: readonly PodGroup[] = [];
+  Object.entries(selector).forEach(([key, value], i) => {
+    const list = byLabel?.get(`${key}=${value}`) ?? [];
+    if (i === 0 || list.length < candidates.length) {
+      candidates = list;
+    }
+  });
+  const found = candidates.filter((p) => p.ready > 0 && matchLabels(selector, p.labels)
     && targets.every((t) => resolvePort(t, p) !== undefined));
+  memo.set(memoKey, found);
+  return [...found];
 }
 
 /** The number of ready pods behind a Service; 0 when it does not exist. */
@@ -154,8 +201,18 @@ export function readyEndpoints(state: ClusterState, namespace: string, service: 
 /** Every backend of every HTTPRoute and Ingress, with its share of traffic and its ready pods. */
 export function backends(state: ClusterState): Backend[] {
   const found: Backend[] = [];
-  const add = (via: string, namespace: string, service: string, share: number, byHeader: boolean) =>
-    found.push({ via, namespace, service, share, byHeader, readyPods: readyEndpoints(state, namespace, service) });
+  const add = (via: string, route: Manifest, field: string, traffic: string, namespace: string, service: string, share: number, byHeader: boolean) =>
+    found.push({
+      via,
+      route: { kind: route.kind, namespace: namespaceOf(route), name: route.metadata?.name },
+      field,
+      traffic,
+      namespace,
+      service,
+      share,
+      byHeader,
+      readyPods: readyEndpoints(state, namespace, service),
+    });
 
   for (const route of state.objects.filter((o) => o.kind === 'HTTPRoute')) {
     const namespace = namespaceOf(route);
@@ -166,30 +223,43 @@ export function backends(state: ClusterState): Backend[] {
       const total = refs.reduce((n: number, b: any) => n + (b.weight ?? 1), 0);
       for (const ref of refs) {
         const share = byHeader || total === 0 ? 0 : (100 * (ref.weight ?? 1)) / total;
-        add(`HTTPRoute ${namespace}/${route.metadata?.name} rule ${i}`, ref.namespace ?? namespace, ref.name, share, byHeader);
+        const via = `HTTPRoute ${namespace}/${route.metadata?.name} rule ${i}`;
+        add(via, route, `spec.rules[${i}].backendRefs`, via, ref.namespace ?? namespace, ref.name, share, byHeader);
       }
     });
   }
 
   const ingresses = state.objects.filter((o) => o.kind === 'Ingress');
-  const paths = (ingress: Manifest) => (ingress.spec?.rules ?? []).flatMap((rule: any) =>
-    (rule.http?.paths ?? []).map((p: any) => ({ host: rule.host ?? '*', path: p.path ?? '/', service: p.backend?.service?.name as string })));
-  const canaries = ingresses.filter((i) => isNginxCanary(i));
+  const paths = (ingress: Manifest) => (ingress.spec?.rules ?? []).flatMap((rule: any, r: number) =>
+    (rule.http?.paths ?? []).map((p: any, i: number) => ({
+      host: rule.host ?? '*', path: p.path ?? '/', service: p.backend?.service?.name as string, field: `spec.rules[${r}].http.paths[${i}].backend`,
+    })));
+  // The canary Ingress of each namespace, host and path (the first one, as ingress-nginx merges one canary).
+  const canaryAt = new Map<string, Manifest>();
+  for (const canary of ingresses.filter((i) => isNginxCanary(i))) {
+    for (const p of paths(canary)) {
+      const key = `${namespaceOf(canary)}\u0000${p.host}\u0000${p.path}`;
+      if (!canaryAt.has(key)) {
+        canaryAt.set(key, canary);
+      }
+    }
+  }
   for (const main of ingresses.filter((i) => !isNginxCanary(i))) {
     const namespace = namespaceOf(main);
-    for (const { host, path, service } of paths(main)) {
-      const canary = canaries.find((c) => namespaceOf(c) === namespace && paths(c).some((p: any) => p.host === host && p.path === path));
+    for (const { host, path, service, field } of paths(main)) {
+      const canary = canaryAt.get(`${namespace}\u0000${host}\u0000${path}`);
       const annotations = canary?.metadata?.annotations ?? {};
       const weight = canary === undefined ? 0 : Number(annotations['nginx.ingress.kubernetes.io/canary-weight'] ?? 0);
       const total = Number(annotations['nginx.ingress.kubernetes.io/canary-weight-total'] ?? 100);
       const canaryShare = Math.min(100, (100 * weight) / total);
-      add(`Ingress ${namespace}/${main.metadata?.name} ${host}${path}`, namespace, service, 100 - canaryShare, false);
+      const traffic = `Ingress ${namespace} ${host}${path}`;
+      add(`Ingress ${namespace}/${main.metadata?.name} ${host}${path}`, main, field, traffic, namespace, service, 100 - canaryShare, false);
       if (canary !== undefined) {
-        const canaryService = paths(canary).find((p: any) => p.host === host && p.path === path)!.service;
+        const canaryPath = paths(canary).find((p: any) => p.host === host && p.path === path)!;
         const via = `Ingress ${namespace}/${canary.metadata?.name} ${host}${path}`;
-        add(via, namespace, canaryService, canaryShare, false);
+        add(via, canary, canaryPath.field, traffic, namespace, canaryPath.service, canaryShare, false);
         if (annotations['nginx.ingress.kubernetes.io/canary-by-header'] !== undefined || annotations['nginx.ingress.kubernetes.io/canary-by-cookie'] !== undefined) {
-          add(via, namespace, canaryService, 0, true);
+          add(via, canary, canaryPath.field, traffic, namespace, canaryPath.service, 0, true);
         }
       }
     }
@@ -272,7 +342,71 @@ function namespaceOf(o: Manifest): string {
 }
 
 function find(state: ClusterState, kind: string, namespace: string, name: string): Manifest | undefined {
-  return state.objects.find((o) => o.kind === kind && namespaceOf(o) === namespace && o.metadata?.name === name);
+  return indexOf(state.objects).byKey.get(`${kind}\u0000${namespace}\u0000${name}`);
+}
+
+/** Lookups over one manifest set, built once per set (the sets are never changed). */
+interface ObjectIndex {
+  /** The first object of each kind, namespace and name. */
+  readonly byKey: ReadonlyMap<string, Manifest>;
+  /** The first HorizontalPodAutoscaler that targets each Deployment (`namespace/name`). */
+  readonly autoscalers: ReadonlyMap<string, Manifest>;
+}
+
+const INDEXES = new WeakMap<readonly Manifest[], ObjectIndex>();
+
+function indexOf(objects: readonly Manifest[]): ObjectIndex {
+  let index = INDEXES.get(objects);
+  if (index === undefined) {
+    const byKey = new Map<string, Manifest>();
+    const autoscalers = new Map<string, Manifest>();
+    for (const o of objects) {
+      const key = `${o.kind}\u0000${namespaceOf(o)}\u0000${o.metadata?.name}`;
+      if (!byKey.has(key)) {
+        byKey.set(key, o);
+      }
+      if (o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === 'Deployment') {
+        const target = `${namespaceOf(o)}/${o.spec.scaleTargetRef.name}`;
+        if (!autoscalers.has(target)) {
+          autoscalers.set(target, o);
+        }
+      }
+    }
+    index = { byKey, autoscalers };
+    INDEXES.set(objects, index);
+  }
+  return index;
+}
+
+const ENDPOINTS = new WeakMap<readonly PodGroup[], Map<string, PodGroup[]>>();
+
+const PODS_BY_LABEL = new WeakMap<readonly PodGroup[], ReadonlyMap<string, ReadonlyMap<string, PodGroup[]>>>();
+
+/** The pod groups of a state by namespace, then by `key=value` label, in state order; built once per state. */
+function podsIn(state: ClusterState): ReadonlyMap<string, ReadonlyMap<string, PodGroup[]>> {
+  let byNamespace = PODS_BY_LABEL.get(state.pods);
+  if (byNamespace === undefined) {
+    const map = new Map<string, Map<string, PodGroup[]>>();
+    for (const group of state.pods) {
+      let byLabel = map.get(group.namespace);
+      if (byLabel === undefined) {
+        byLabel = new Map();
+        map.set(group.namespace, byLabel);
+      }
+      for (const [key, value] of Object.entries(group.labels)) {
+        const label = `${key}=${value}`;
+        const list = byLabel.get(label);
+        if (list) {
+          list.push(group);
+        } else {
+          byLabel.set(label, [group]);
+        }
+      }
+    }
+    byNamespace = map;
+    PODS_BY_LABEL.set(state.pods, byNamespace);
+  }
+  return byNamespace;
 }
 
 function groupOf(deployment: Manifest, ready: number): PodGroup {
@@ -285,7 +419,7 @@ function groupOf(deployment: Manifest, ready: number): PodGroup {
     images: containers.map((c) => c.image),
     ports: containers.flatMap((c) => c.ports ?? []),
     ready,
-    template: canonical(template),
+    template,
   };
 }
 
@@ -351,9 +485,27 @@ function portsMatch(ports: any[] | undefined, port: number, protocol: string, to
   });
 }
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+/**
+ * Whether two values from parsed manifests are equal by value: the same scalars, lists of equal
+ * items, maps with the same keys (in any order) and equal values. Nesting deeper than 200 levels
+ * counts as different (the reader refuses such input anyway).
+ */
+export function sameValue(a: unknown, b: unknown, depth = 0): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || depth > 200) {
+    return false;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i], depth + 1));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) {
+    return false;
+  }
+  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k)
+    && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1));
 }
 
 function isNginxCanary(ingress: Manifest): boolean {
