@@ -100,7 +100,7 @@ export class Worker extends GoldenConstruct {
 
   /** The Deployment running the pods. */
   public get deployment(): k8s.KubeDeployment {
-    return this.core.deployment;
+    return this.core.deployment!;
   }
 
   /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
@@ -110,7 +110,7 @@ export class Worker extends GoldenConstruct {
 
   /** The PodDisruptionBudget (one pod down at a time). */
   public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
-    return this.core.podDisruptionBudget;
+    return this.core.podDisruptionBudget!;
   }
 
   /** The NetworkPolicy: no ingress; egress to DNS and to what `allowTo` names. */

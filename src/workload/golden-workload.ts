@@ -86,7 +86,7 @@ export abstract class GoldenWorkload extends GoldenConstruct {
 
   /** The Deployment running the pods. */
   public get deployment(): k8s.KubeDeployment {
-    return this.core.deployment;
+    return this.core.deployment!;
   }
 
   /** The Service in front of the pods. */
@@ -101,7 +101,7 @@ export abstract class GoldenWorkload extends GoldenConstruct {
 
   /** The PodDisruptionBudget (one pod down at a time). */
   public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
-    return this.core.podDisruptionBudget;
+    return this.core.podDisruptionBudget!;
   }
 
   /** The NetworkPolicy covering the pods for ingress and egress. */

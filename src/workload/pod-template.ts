@@ -55,6 +55,13 @@ export interface PodTemplateContext {
   readonly cpuLimits: boolean;
   /** The platform's PriorityClass, checked. */
   readonly priorityClassName?: string;
+  /**
+   * Pods that run to completion (a Job's): this restart policy, a liveness probe only when
+   * given, no readiness or startup probe (nothing sends a job traffic), no spread or anti-affinity
+   * (one pod at a time).
+   * @default - long-running pods: the three probes, spread and anti-affinity
+   */
+  readonly restartPolicy?: string;
 }
 
 /**
@@ -81,7 +88,7 @@ export interface PodTemplate {
  */
 export function buildPodTemplate(props: WorkloadProps, context: PodTemplateContext): PodTemplate {
   const { owner } = context;
-  const { probes, acknowledgements } = resolveProbes(props, context);
+  const { probes, acknowledgements } = context.restartPolicy === undefined ? resolveProbes(props, context) : resolveBatchProbes(props, context);
   const config = props.config === undefined ? undefined : resolveConfig(owner, context.name, props.config);
   const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
   const tmpSize = checkTmpSize(owner, props.tmpVolumeSize);
@@ -120,8 +127,9 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       priorityClassName: context.priorityClassName,
       terminationGracePeriodSeconds: context.shutdown.terminationGracePeriodSeconds,
       securityContext: context.security.pod,
-      affinity: antiAffinity(context.selectorLabels),
-      topologySpreadConstraints: topologySpread(context.selectorLabels),
+      restartPolicy: context.restartPolicy,
+      affinity: context.restartPolicy === undefined ? antiAffinity(context.selectorLabels) : undefined,
+      topologySpreadConstraints: context.restartPolicy === undefined ? topologySpread(context.selectorLabels) : undefined,
       volumes: Lazy.any({ produce: () => volumes }) as any,
       containers: [container],
     },
@@ -220,4 +228,28 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
     probes: { startupProbe: startup._toProbe(owner, 'startupProbe', port, PROBE_DEFAULTS.startup), readinessProbe, livenessProbe },
     acknowledgements,
   };
+}
+
+/** The probes of pods that run to completion: a liveness check when given, nothing else. */
+function resolveBatchProbes(props: WorkloadProps, context: PodTemplateContext): {
+  probes: Pick<k8s.Container, 'livenessProbe'>;
+  acknowledgements: Record<string, string>;
+} {
+  const { owner } = context;
+  for (const field of ['readinessProbe', 'startupProbe'] as const) {
+    if (props[field] !== undefined) {
+      fail(owner, field, 'does not apply to a job: nothing sends its pods traffic', HealthCheck.isHealthCheck(props[field]) ? props[field].describe('(none)') : props[field],
+        'leave it out (a livenessProbe restarts a job that hangs; activeDeadline ends one that runs too long)');
+    }
+  }
+  if (props.livenessProbe === undefined) {
+    return { probes: {}, acknowledgements: {} };
+  }
+  const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, props.livenessProbe);
+  const port = context.port ?? { name: '', number: 0 };
+  if (context.port === undefined && !liveness.describe('').startsWith('exec ')) {
+    fail(owner, 'livenessProbe', 'must be an exec check: the pods declare no port', liveness.describe('(none)'),
+      "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the check can reach)");
+  }
+  return { probes: { livenessProbe: liveness._toProbe(owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness) }, acknowledgements: {} };
 }

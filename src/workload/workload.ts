@@ -50,6 +50,27 @@ export interface WorkloadRole {
    * @default - the core's own replicas or autoscaler
    */
   readonly externalScaling?: ExternalScaling;
+  /**
+   * The object that runs the pods.
+   * @default - a Deployment
+   */
+  readonly controller?: WorkloadController;
+}
+
+/**
+ * The object that runs the pods when it is not the core's Deployment: a CronJob or a Job (run to
+ * completion, no replicas, no PodDisruptionBudget) or a StatefulSet.
+ */
+export interface WorkloadController {
+  /**
+   * Pods that run to completion (a Job, a CronJob's jobs): the pod template gets this restart
+   * policy, no readiness or startup probe, no spread or anti-affinity; the core makes no
+   * PodDisruptionBudget and takes no `replicas` or `autoscaling`.
+   * @default - long-running pods
+   */
+  readonly batch?: { readonly restartPolicy: string; readonly maxPods: number };
+  /** Makes the object from the core (its name, replicas, metadata) and the pods' template. */
+  create(core: Workload, template: k8s.PodTemplateSpec, annotations: Record<string, string>): ApiObject;
 }
 
 /** A replica count owned by a scaler the core does not create. */
@@ -121,10 +142,14 @@ export class Workload {
   /** Fixed replicas, or undefined under an autoscaler. */
   public readonly replicas?: number;
 
-  public readonly deployment: k8s.KubeDeployment;
+  /** The Deployment running the pods, unless the role gave another controller. */
+  public readonly deployment?: k8s.KubeDeployment;
+  /** The object running the pods: the Deployment, or what the role's controller made. */
+  public readonly controller: ApiObject;
   /** The Service in front of the pods; none for a workload that takes no connections. */
   public readonly service?: k8s.KubeService;
-  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  /** The PodDisruptionBudget; none for pods that run to completion. */
+  public readonly podDisruptionBudget?: k8s.KubePodDisruptionBudget;
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
   public readonly configMap?: k8s.KubeConfigMap;
@@ -196,7 +221,16 @@ export class Workload {
 
     // Scale.
     let autoscaling: Autoscaling | undefined;
-    if (role.externalScaling !== undefined) {
+    const batch = role.controller?.batch;
+    if (batch !== undefined) {
+      if (props.replicas !== undefined || props.autoscaling !== undefined) {
+        fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'does not apply to pods that run to completion', props.replicas ?? props.autoscaling,
+          'leave it out (a job runs one pod at a time)');
+      }
+      if (props.rollout !== undefined) {
+        fail(owner, 'rollout', 'does not apply to pods that run to completion (nothing rolls: every run starts new pods)', props.rollout, 'leave it out');
+      }
+    } else if (role.externalScaling !== undefined) {
       if (props.replicas !== undefined || props.autoscaling !== undefined) {
         fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'cannot be set together with a scaler that owns the replica count',
           props.replicas ?? props.autoscaling, 'remove it, or use one way of scaling');
@@ -226,8 +260,8 @@ export class Workload {
     this.resources = resources;
     const cpuLimits = checkCpuLimits(owner, this.platform.cpuLimits);
     this.cpuLimits = cpuLimits.enabled;
-    const most = this.replicas ?? autoscaling?.maxReplicas ?? role.externalScaling!.maxReplicas;
-    this.maxPods = most + rollout.surgePods(most);
+    const most = this.replicas ?? autoscaling?.maxReplicas ?? role.externalScaling?.maxReplicas ?? 0;
+    this.maxPods = batch !== undefined ? batch.maxPods : most + rollout.surgePods(most);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
       acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
@@ -253,6 +287,7 @@ export class Workload {
       resources,
       cpuLimits: cpuLimits.enabled,
       priorityClassName,
+      restartPolicy: batch?.restartPolicy,
     });
     Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
@@ -275,7 +310,7 @@ export class Workload {
       });
     }
 
-    this.deployment = new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
+    this.deployment = role.controller !== undefined ? undefined : new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
       metadata: this.metadata({
         ...(autoscaling || role.externalScaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
         ...role.externalScaling?.annotations,
@@ -291,6 +326,8 @@ export class Workload {
         template: this.podTemplate.spec,
       },
     });
+
+    this.controller = this.deployment ?? role.controller!.create(this, this.podTemplate.spec, acknowledgements);
 
     this.service = role.noIngress ? undefined : new k8s.KubeService(owner, `${this.idPrefix}Service`, {
       metadata: this.metadata(),
@@ -308,7 +345,7 @@ export class Workload {
       },
     });
 
-    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
+    this.podDisruptionBudget = batch !== undefined ? undefined : new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
       metadata: this.metadata(),
       spec: disruptionBudget(this.selectorLabels),
     });
@@ -368,7 +405,7 @@ export class Workload {
 
   /** Every object of the core. */
   public objects(): ApiObject[] {
-    return [this.serviceAccount, this.configMap, this.deployment, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
+    return [this.serviceAccount, this.configMap, this.controller, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
       this.role, this.roleBinding].filter((o): o is ApiObject => o !== undefined);
   }
 
