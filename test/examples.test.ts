@@ -5,6 +5,7 @@ import { ROLLOUT_STEPS, RolloutChart } from '../examples/canary-rollout/main';
 import { buildApp } from '../examples/internal-apis/main';
 import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
 import { StorefrontChart } from '../examples/web-service/main';
+import { ShopWorkloadsChart } from '../examples/workload-shapes/main';
 import { WebService } from '../src';
 import { checkManifests } from '../src/guardrails/engine';
 
@@ -119,6 +120,36 @@ describe('examples/canary-rollout', () => {
     expect(route.spec.rules[1].backendRefs.map((b: any) => [b.name, b.weight])).toEqual([['storefront-stable', 75], ['storefront-canary', 25]]);
     expect(byKind(docs, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas])).toEqual([['storefront-stable', 4], ['storefront-canary', 1], ['orders', 3]]);
     expect(ROLLOUT_STEPS).toContain(25);
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('examples/workload-shapes', () => {
+  // GIVEN
+  const app = Testing.app();
+  // WHEN
+  const chart = new ShopWorkloadsChart(app, 'shop');
+  const docs = Testing.synth(chart);
+
+  test('synthesizes a KEDA-scaled worker and a nightly job, both calling the orders API, neither reachable', () => {
+    // THEN
+    expect(docs).toMatchSnapshot();
+    const named = (name: string) => docs.filter((d) => d.metadata.name === name).map((d) => d.kind);
+    expect(named('mailer')).toEqual(['ServiceAccount', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'ScaledObject']);
+    expect(named('reports')).toEqual(['ServiceAccount', 'CronJob', 'NetworkPolicy']);
+    const policy = (name: string) => byKind(docs, 'NetworkPolicy').find((p) => p.metadata.name === name).spec;
+    expect(policy('mailer').ingress).toEqual([]);
+    expect(policy('reports').ingress).toEqual([]);
+    expect(policy('orders').ingress.map((r: any) => r.from[0])).toEqual([
+      { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mailer' } } },
+      { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'reports' } } },
+    ]);
+    expect(oneOf(docs, 'CronJob').spec).toMatchObject({ schedule: '30 2 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid' });
+    expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'mailer').spec.replicas).toBeUndefined();
+  });
+
+  test('passes every guardrail rule and the Kubernetes 1.30 schema (KEDA\'s for the ScaledObject)', () => {
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
   });
