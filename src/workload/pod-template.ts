@@ -198,9 +198,9 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
   const { owner, protocol } = context;
   const acknowledgements: Record<string, string> = {};
   if (context.port === undefined) {
-    for (const field of ['readinessProbe', 'livenessProbe'] as const) {
+    for (const field of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
       const check = props[field];
-      if (check === undefined || (HealthCheck.isHealthCheck(check) && !check.describe('').startsWith('exec '))) {
+      if ((check === undefined && field !== 'startupProbe') || (HealthCheck.isHealthCheck(check) && !check.describe('').startsWith('exec '))) {
         fail(owner, field, 'must be an exec check: the pods declare no port', check === undefined ? 'none' : check.describe('(none)'),
           "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
       }
