@@ -66,6 +66,8 @@ describe('Worker', () => {
       "[shop/mailer] readinessProbe: must be an exec check: the pods declare no port, got 'none'; pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
     expect(() => new Worker(chart, 'other', { image: IMAGE, readinessProbe: EXEC_CHECKS.readinessProbe, livenessProbe: HealthCheck.httpGet('/healthz') })).toThrow(
       "[shop/other] livenessProbe: must be an exec check: the pods declare no port, got 'httpGet /healthz on port (none)'; pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
+    expect(() => new Worker(chart, 'third', { image: IMAGE, ...EXEC_CHECKS, startupProbe: HealthCheck.tcpSocket() })).toThrow(
+      "[shop/third] startupProbe: must be an exec check: the pods declare no port, got 'tcpSocket on port (none)'; pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
   });
 
   test('scales by KEDA: a ScaledObject valid against its schema, no replicas on the Deployment, no findings', () => {

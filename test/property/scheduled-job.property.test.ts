@@ -79,7 +79,8 @@ describe('ScheduledJob, generated invalid props', () => {
     const bounds: Array<[string, number, number]> = [
       ['minute', 0, 59], ['hour', 0, 23], ['day of month', 1, 31], ['month', 1, 12], ['day of week', 0, 6],
     ];
-    fc.assert(fc.property(scheduledJobProps, fc.integer({ min: 0, max: 4 }), fc.boolean(), fc.integer({ min: 1, max: 1000 }), (props, i, below, by) => {
+    const field = fc.integer({ min: 0, max: 4 });
+    fc.assert(fc.property(scheduledJobProps, field, fc.boolean(), fc.integer({ min: 1, max: 1000 }), (props, i, below, by) => {
       const [name, min, max] = bounds[i];
       const value = below ? min - by : max + by;
       if (value < 0) return;
