@@ -78,6 +78,8 @@ export interface PodTemplate {
   readonly acknowledgements: Record<string, string>;
   /** Mounts a volume into the app container. */
   mount(volume: k8s.Volume, mount: k8s.VolumeMount): void;
+  /** Mounts a volume the pod spec does not list (a StatefulSet's volumeClaimTemplate) into the app container. */
+  mountClaim(mount: k8s.VolumeMount): void;
 }
 
 /**
@@ -134,7 +136,7 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       containers: [container],
     },
   };
-  return { spec, config, acknowledgements, mount };
+  return { spec, config, acknowledgements, mount, mountClaim: (volumeMount) => volumeMounts.push(volumeMount) };
 }
 
 /** The config mount: an absolute path, normalised, not over `/`, `/tmp` or the API token. */

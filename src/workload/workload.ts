@@ -69,6 +69,17 @@ export interface WorkloadController {
    * @default - long-running pods
    */
   readonly batch?: { readonly restartPolicy: string; readonly maxPods: number };
+  /**
+   * The controller replaces pods one at a time without a surge (a StatefulSet): the core takes
+   * no `rollout`, and the quota counts `replicas` pods.
+   * @default false
+   */
+  readonly noSurge?: boolean;
+  /**
+   * Services the construct makes beside the core's, for the quota (a StatefulSet's headless Service).
+   * @default 0
+   */
+  readonly extraServices?: number;
   /** Makes the object from the core (its name, replicas, metadata) and the pods' template. */
   create(core: Workload, template: k8s.PodTemplateSpec, annotations: Record<string, string>): ApiObject;
 }
@@ -222,6 +233,9 @@ export class Workload {
     // Scale.
     let autoscaling: Autoscaling | undefined;
     const batch = role.controller?.batch;
+    if (role.controller?.noSurge && props.rollout !== undefined) {
+      fail(owner, 'rollout', 'does not apply to a StatefulSet (it replaces one pod at a time, the highest ordinal first, with no surge)', props.rollout, 'leave it out');
+    }
     if (batch !== undefined) {
       if (props.replicas !== undefined || props.autoscaling !== undefined) {
         fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'does not apply to pods that run to completion', props.replicas ?? props.autoscaling,
@@ -261,7 +275,7 @@ export class Workload {
     const cpuLimits = checkCpuLimits(owner, this.platform.cpuLimits);
     this.cpuLimits = cpuLimits.enabled;
     const most = this.replicas ?? autoscaling?.maxReplicas ?? role.externalScaling?.maxReplicas ?? 0;
-    this.maxPods = batch !== undefined ? batch.maxPods : most + rollout.surgePods(most);
+    this.maxPods = batch !== undefined ? batch.maxPods : role.controller?.noSurge ? most : most + rollout.surgePods(most);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
       acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
@@ -374,7 +388,7 @@ export class Workload {
         owner,
         name: this.name,
         pods: this.maxPods,
-        services: this.service ? 1 : 0,
+        services: (this.service ? 1 : 0) + (role.controller?.extraServices ?? 0),
         cpuRequest: v.cpuRequest,
         cpuLimit: v.cpuLimit,
         memory: v.memory,
