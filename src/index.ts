@@ -24,6 +24,7 @@ export { Worker, type WorkerProps } from './worker';
 export type { KedaScalingOptions, KedaTrigger } from './workload/keda-scaling';
 export { ScheduledJob, type ScheduledJobProps } from './scheduled-job';
 export { StatefulService, type StatefulServiceProps, type StatefulStorage } from './stateful-service';
+export { MigrationJob, type MigrationJobProps } from './migration-job';
 export { ConcurrencyPolicy } from './workload/concurrency-policy';
 export { JobRestartPolicy } from './workload/job-restart-policy';
 export type { JobOptions } from './workload/job-options';

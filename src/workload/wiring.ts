@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Workload } from './workload';
 import { checkPorts, NetworkPort, policyPorts } from '../conventions/network-port';
@@ -103,6 +104,11 @@ export class Wiring {
       };
     });
     steps.forEach((wire) => wire());
+  }
+
+  /** The objects that run the owner's pods (a Deployment per track, a StatefulSet…). */
+  public controllers(): ApiObject[] {
+    return this.cores().map((core) => core.controller);
   }
 
   /** Refuses every peer that would reach the owner's pods: they take no connections, for this reason. */
