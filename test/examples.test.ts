@@ -132,7 +132,7 @@ describe('examples/workload-shapes', () => {
   const chart = new ShopWorkloadsChart(app, 'shop');
   const docs = Testing.synth(chart);
 
-  test('synthesizes a KEDA-scaled worker and a nightly job, both calling the orders API, neither reachable', () => {
+  test('synthesizes a KEDA-scaled worker, a nightly job, a stateful store and a migration, the jobs and the worker unreachable', () => {
     // THEN
     expect(docs).toMatchSnapshot();
     const named = (name: string) => docs.filter((d) => d.metadata.name === name).map((d) => d.kind);
@@ -147,6 +147,10 @@ describe('examples/workload-shapes', () => {
     ]);
     expect(oneOf(docs, 'CronJob').spec).toMatchObject({ schedule: '30 2 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid' });
     expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'mailer').spec.replicas).toBeUndefined();
+    expect(named('sessions')).toEqual(['ServiceAccount', 'StatefulSet', 'Service', 'PodDisruptionBudget', 'NetworkPolicy']);
+    expect(named('sessions-headless')).toEqual(['Service']);
+    expect(oneOf(docs, 'Job').metadata.name).toMatch(/^orders-migrate-[0-9a-f]{10}$/);
+    expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'orders').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema (KEDA\'s for the ScaledObject)', () => {

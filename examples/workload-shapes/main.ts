@@ -1,16 +1,19 @@
-// The shapes beyond HTTP services, in one shop namespace: a queue consumer scaled by KEDA and a
-// nightly report job, both calling the orders API. Nothing may reach the worker or the job: their
+// The shapes beyond HTTP services, in one shop namespace: a queue consumer scaled by KEDA, a
+// nightly report job, a key-value store with a disk per pod, and the orders schema migration that
+// runs before the orders API rolls out. Nothing may reach the worker or the jobs: their
 // NetworkPolicies deny all ingress, and every connection they open is declared with allowTo.
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
-import { App, Chart, Duration } from 'cdk8s';
+import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { HealthCheck, InternalApi, NetworkPeer, NetworkPort, ScheduledJob, Worker } from '../../src';
+import { HealthCheck, InternalApi, MigrationJob, NetworkPeer, NetworkPort, ScheduledJob, StatefulService, Worker } from '../../src';
 
 /** The shop team's background work, beside the orders API it calls. */
 export class ShopWorkloadsChart extends Chart {
   public readonly orders: InternalApi;
   public readonly mailer: Worker;
   public readonly reports: ScheduledJob;
+  public readonly sessions: StatefulService;
+  public readonly migrate: MigrationJob;
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'shop' });
@@ -44,6 +47,23 @@ export class ShopWorkloadsChart extends Chart {
       activeDeadline: Duration.minutes(30),
     });
     this.reports.allowTo(this.orders);
+
+    // A key-value store for sessions: a 20 GiB volume per pod; the orders API is its client.
+    this.sessions = new StatefulService(this, 'sessions', {
+      image: 'ghcr.io/acme/kv:7.2.4',
+      port: 6379,
+      storage: { size: Size.gibibytes(20) },
+      readinessProbe: HealthCheck.exec(['kv-cli', 'ping']),
+    });
+    this.sessions.allowFrom(this.orders);
+
+    // The orders schema migration: applied, and complete, before the orders API rolls out.
+    this.migrate = new MigrationJob(this, 'orders-migrate', {
+      image: 'ghcr.io/acme/orders-migrations:1.4.2',
+      command: ['/app/migrate', 'up'],
+      before: [this.orders],
+    });
+    this.migrate.allowTo(NetworkPeer.ipBlock('10.20.0.0/16', [NetworkPort.tcp(5432)]));
   }
 }
 
