@@ -49,6 +49,26 @@ function guardrailsOf(golden) {
   return golden.Guardrails && typeof golden.Guardrails.protect === 'function' ? golden.Guardrails : undefined;
 }
 
+
+/**
+ * Runs lib/cli/main.js with these arguments in this process, as the command line would; its JSON
+ * report goes to a file (<command>-output-<pid>.json beside the output folder) so that this
+ * process's report line stays last, and the report is written when the process exits.
+ */
+function runCliInProcess(args, command) {
+  const main = path.join(ROOT, 'lib', 'cli', 'main.js');
+  process.argv = [process.argv[0], main, ...args];
+  const sink = fs.openSync(path.join(path.dirname(outdir), `${command}-output-${process.pid}.json`), 'w');
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => { fs.writeSync(sink, chunk); const cb = rest.find(r => typeof r === 'function'); if (cb) cb(); return true; };
+  process.on('exit', (code) => {
+    process.stdout.write = write;
+    phases.exitCode = code;
+    report();
+  });
+  require(main);
+}
+
 const CASES = {
   // (a) N WebServices in one chart, guardrails on when available; extra = 'app' for plain App
   webservices() {
@@ -129,34 +149,13 @@ const CASES = {
 
   // (e) the command line on a folder of documents: runs lib/cli/main.js in this process
   check() {
-    const main = path.join(ROOT, 'lib', 'cli', 'main.js');
-    process.argv = [process.argv[0], main, 'check', '--format', 'json', outdir];
-    // the CLI writes its JSON report to stdout: send it to a file so that our report line stays last
-    const sink = fs.openSync(path.join(path.dirname(outdir), `check-output-${process.pid}.json`), 'w');
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (chunk, ...rest) => { fs.writeSync(sink, chunk); const cb = rest.find(r => typeof r === 'function'); if (cb) cb(); return true; };
-    process.on('exit', (code) => {
-      process.stdout.write = write;
-      phases.exitCode = code;
-      report();
-    });
-    require(main);
+    runCliInProcess(['check', '--format', 'json', outdir], 'check');
   },
 
   // (g) the command line comparing two folders: lib/cli/main.js diff OLD NEW in this process
   // (outdir is OLD, extra is NEW); the JSON report goes to a file
   diff() {
-    const main = path.join(ROOT, 'lib', 'cli', 'main.js');
-    process.argv = [process.argv[0], main, 'diff', '--format', 'json', outdir, extra];
-    const sink = fs.openSync(path.join(path.dirname(outdir), `diff-output-${process.pid}.json`), 'w');
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (chunk, ...rest) => { fs.writeSync(sink, chunk); const cb = rest.find(r => typeof r === 'function'); if (cb) cb(); return true; };
-    process.on('exit', (code) => {
-      process.stdout.write = write;
-      phases.exitCode = code;
-      report();
-    });
-    require(main);
+    runCliInProcess(['diff', '--format', 'json', outdir, extra], 'diff');
   },
 
   // not measured: writes the JSON documents of one WebService `svc-0` (the template of case b)

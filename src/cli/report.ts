@@ -21,18 +21,23 @@ export interface CheckSummary {
  * why, fix }`, in the engine's order: by object in input order, then by rule.
  */
 export function formatJson(findings: ReadonlyArray<FileFinding>): string {
-  const entries = findings.map((f) => ({
+  return `${JSON.stringify(findings.map((f) => jsonEntry(f)), null, 2)}\n`;
+}
+
+/** The fields of a JSON entry every command shares, in their order, with a command's own fields before the message. */
+function jsonEntry(f: FileFinding, own: object = {}): object {
+  return {
     rule: f.rule,
     severity: f.severity,
     kind: f.kind,
     name: f.name,
     namespace: f.namespace,
     file: f.file,
+    ...own,
     message: f.message,
     why: f.why,
     fix: f.fix,
-  }));
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  };
 }
 
 /** The rule id of the JSON entries that say the input could not be checked (exit 2). */
@@ -111,20 +116,7 @@ export interface DiffFileFinding extends DiffFinding {
  * field, old, new, message, why, fix }`, in rule order.
  */
 export function formatDiffJson(findings: ReadonlyArray<DiffFileFinding>): string {
-  const entries = findings.map((f) => ({
-    rule: f.rule,
-    severity: f.severity,
-    kind: f.kind,
-    name: f.name,
-    namespace: f.namespace,
-    file: f.file,
-    field: f.field,
-    old: f.oldValue,
-    new: f.newValue,
-    message: f.message,
-    why: f.why,
-    fix: f.fix,
-  }));
+  const entries = findings.map((f) => jsonEntry(f, { field: f.field, old: f.oldValue, new: f.newValue }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
 
