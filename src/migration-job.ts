@@ -10,10 +10,11 @@ import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
 import { WorkloadProps } from './workload/workload-props';
 
-/** A migration: the workload props, the command, and the workloads that must wait for it. */
+/**
+ * A migration: the workload props, and the workloads that must wait for it. `command` is required
+ * here (refused when left out): a migration image's default entrypoint is rarely the migration.
+ */
 export interface MigrationJobProps extends WorkloadProps, JobOptions {
-  /** The migration's command (required: a migration image's default entrypoint is rarely the migration). */
-  readonly command: string[];
   /** The golden workloads that roll out only after the migration has completed. */
   readonly before: GoldenConstruct[];
 }

@@ -70,6 +70,7 @@ describe('MigrationJob', () => {
 
   test.each([
     [{ command: [] }, "[shop/orders-migrate] command: must name the migration command, got []; pass the command and its arguments, such as ['/app/migrate', 'up']"],
+    [{ command: undefined }, "[shop/orders-migrate] command: must name the migration command, got undefined; pass the command and its arguments, such as ['/app/migrate', 'up']"],
     [{ before: [] }, '[shop/orders-migrate] before: must name the workloads that wait for the migration, got []; pass the golden workloads that use the migrated schema, such as [api]'],
     [{ before: [{} as any] }, "[shop/orders-migrate] before[0]: must be a golden workload, got 'Object'; pass a WebService, InternalApi, Worker, StatefulService or CanaryRelease"],
     [{ name: 'a'.repeat(53) }, `[shop/orders-migrate] name: must be at most 52 characters for a MigrationJob (it is 53; the Job's name gets an 11-character hash), got '${'a'.repeat(53)}'; set the \`name\` prop to a shorter name`],
