@@ -32,7 +32,7 @@ export function checkTimeZone(scope: IConstruct, field: string, value: unknown):
   if (resolved === undefined) {
     fail(scope, field, 'is not a time zone of the IANA database', value, fix);
   }
-  if (!IANA_SPELLING.test(value)) {
+  if (!IANA_SPELLING.test(value) || (resolved !== value && resolved.toLowerCase() === value.toLowerCase())) {
     fail(scope, field, 'must be spelt as the IANA database spells it (the controller reads it by file name; case matters)', value,
       resolved.toLowerCase() === value.toLowerCase() ? `use '${resolved}'` : fix);
   }
