@@ -121,11 +121,11 @@ export class CanaryRelease extends GoldenConstruct {
    * 1 to 99 and the canary at 100.
    */
   public readonly service: k8s.KubeService;
-  /** The Ingress, when `host` is given and the strategy uses one. */
+  /** The Ingress, when `host` is given, the strategy uses one and the release is not exposed through the platform's Gateway. */
   public readonly ingress?: k8s.KubeIngress;
   /** The ingress-nginx canary Ingress. */
   public readonly canaryIngress?: k8s.KubeIngress;
-  /** The HTTPRoute of the Gateway API strategy. */
+  /** The HTTPRoute of the Gateway API strategy, or of `host` through the platform's Gateway (PlatformDefaults.gateway). */
   public readonly httpRoute?: ApiObject;
 
   /** @internal */
@@ -176,7 +176,7 @@ export class CanaryRelease extends GoldenConstruct {
     const sizes = splitTracks(traffic.splitsByPods, total, autoscaling, this.weight);
 
     // The tracks.
-    const exposure = traffic.usesIngress ? resolveExposure(this, this.name, props) : undefined;
+    const exposure = traffic.usesIngress ? resolveExposure(this, this.name, props, traffic.ingressOnly ? traffic.name : undefined) : undefined;
     const protocol = props.protocol ?? ApiProtocol.HTTP;
     if (!ApiProtocol.isApiProtocol(protocol)) {
       fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');

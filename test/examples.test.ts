@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { byKind, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
 import { ROLLOUT_STEPS, RolloutChart } from '../examples/canary-rollout/main';
+import { GatewayShopChart } from '../examples/gateway-api/main';
 import { buildApp } from '../examples/internal-apis/main';
 import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
 import { StorefrontChart } from '../examples/web-service/main';
@@ -32,6 +33,36 @@ describe('examples/web-service', () => {
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('examples/gateway-api', () => {
+  // GIVEN
+  const app = Testing.app();
+  // WHEN
+  const chart = new GatewayShopChart(app, 'shop');
+  const docs = Testing.synth(chart);
+
+  test('routes both services through the platform\'s Gateway: HTTPRoutes on its https listener, no Ingress', () => {
+    // THEN
+    expect(docs).toMatchSnapshot();
+    expect(byKind(docs, 'Ingress')).toEqual([]);
+    const routes = byKind(docs, 'HTTPRoute');
+    expect(routes.map((r) => [r.metadata.name, r.spec.hostnames, r.spec.rules[0].matches.map((m: any) => m.path.value)])).toEqual([
+      ['storefront', ['shop.example.com', 'www.shop.example.com'], ['/']],
+      ['shop-api', ['api.shop.example.com'], ['/v1', '/v2']],
+    ]);
+    for (const route of routes) {
+      expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }]);
+    }
+    for (const policy of byKind(docs, 'NetworkPolicy')) {
+      expect(policy.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }]);
+    }
+  });
+
+  test('passes every guardrail rule, the Kubernetes 1.30 schema and the Gateway API schema', () => {
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
 import { byKind, grantingApp, oneOf } from './util/manifests';
 import { RolloutChart } from '../examples/canary-rollout/main';
+import { GatewayShopChart } from '../examples/gateway-api/main';
 import { PaymentsChart, ShopChart } from '../examples/internal-apis/main';
 import { TeamChart, TeamNamespaceChart, useAcmePlatform } from '../examples/platform-profile/acme-platform';
 import { StorefrontChart } from '../examples/web-service/main';
@@ -136,6 +137,7 @@ describe('names are stable when a parent is renamed or nested deeper', () => {
   test.each([
     ['web-service', (scope: Construct, id: string) => [new StorefrontChart(scope, id)]],
     ['canary-rollout', (scope: Construct, id: string) => [new RolloutChart(scope, id)]],
+    ['gateway-api', (scope: Construct, id: string) => [new GatewayShopChart(scope, id)]],
     ['internal-apis', (scope: Construct, id: string) => buildApis(scope, id)],
   ] as const)('examples/%s: the same objects under another chart id and parent', (_name, build) => {
     // GIVEN

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30/lib/container';
 import {
-  EnvSource, HealthCheck, IngressTls, ResourcePreset, WebService, WebServiceProps,
+  EnvSource, Exposure, HealthCheck, IngressTls, PlatformDefaults, PlatformGateway, ResourcePreset, WebService, WebServiceProps,
 } from '../src';
 import { byKind, containerOf, namespacedChart, oneOf } from './util/manifests';
 import { allSchemaErrors } from './util/schema';
@@ -471,5 +471,178 @@ describe('WebService output is stable', () => {
     const chart = new Chart(app, 'renamed-chart', { namespace: 'shop' });
     new WebService(chart, 'storefront', { image: IMAGE });
     expect(byKind(Testing.synth(chart), 'Deployment')[0].metadata.name).toBe('storefront');
+  });
+});
+
+describe('WebService through the platform\'s Gateway', () => {
+  const GATEWAY: PlatformGateway = { name: 'public', namespace: 'gateways', sectionName: 'https' };
+
+  /** A WebService in `shop`, with the platform Gateway declared on the App. */
+  function gatewaySynth(props: Partial<WebServiceProps>, gateway: PlatformGateway = GATEWAY): { web: WebService; docs: any[] } {
+    const app = Testing.app();
+    PlatformDefaults.set(app, { gateway });
+    const chart = namespacedChart('shop', app);
+    const web = new WebService(chart, 'storefront', { image: IMAGE, ...props });
+    return { web, docs: Testing.synth(chart) };
+  }
+
+  test('an exposed service gets an HTTPRoute to the Gateway, every defaulted field written out, and no Ingress', () => {
+    // GIVEN / WHEN
+    const { web, docs } = gatewaySynth({ host: 'shop.example.com' });
+    // THEN
+    const route = oneOf(docs, 'HTTPRoute');
+    expect(route).toMatchSnapshot();
+    expect(byKind(docs, 'Ingress')).toEqual([]);
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata.name).toBe('storefront');
+    expect(route.metadata.namespace).toBe('shop');
+    expect(route.spec).toEqual({
+      parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways', sectionName: 'https' }],
+      hostnames: ['shop.example.com'],
+      rules: [{
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [{ group: '', kind: 'Service', name: 'storefront', port: 80, weight: 1 }],
+      }],
+    });
+    expect(web.httpRoute?.kind).toBe('HTTPRoute');
+    expect(web.ingress).toBeUndefined();
+    expect(web.host).toBe('shop.example.com');
+  });
+
+  test('passes every guardrail rule, the Kubernetes 1.30 schema and the Gateway API schema', () => {
+    // GIVEN / WHEN
+    const { docs } = gatewaySynth({ host: 'shop.example.com', hosts: ['www.example.com'], paths: ['/', '/api'] });
+    // THEN
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+    const broken = JSON.parse(JSON.stringify(docs));
+    oneOf(broken, 'HTTPRoute').spec.parentRefs[0].kind = 7;
+    expect(allSchemaErrors(broken)).not.toEqual([]);
+  });
+
+  test('the NetworkPolicy lets the Gateway\'s namespace in on the service port, not the ingress controller\'s', () => {
+    // GIVEN / WHEN
+    const { docs } = gatewaySynth({ host: 'shop.example.com' });
+    // THEN
+    expect(oneOf(docs, 'NetworkPolicy').spec.ingress).toEqual([{
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gateways' } } }],
+      ports: [{ port: 'http', protocol: 'TCP' }],
+    }]);
+  });
+
+  test('a declared data-plane namespace is let in instead of the Gateway\'s, with or without a host', () => {
+    for (const host of [undefined, 'shop.example.com']) {
+      // GIVEN / WHEN
+      const { docs } = gatewaySynth({ host }, { name: 'public', namespace: 'gateways', controllerNamespace: 'envoy-gateway-system' });
+      // THEN
+      expect(oneOf(docs, 'NetworkPolicy').spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }]);
+      expect(byKind(docs, 'Ingress')).toEqual([]);
+    }
+  });
+
+  test('without a sectionName the parentRef attaches to every listener that accepts the route', () => {
+    // GIVEN / WHEN
+    const { docs } = gatewaySynth({ host: 'shop.example.com' }, { name: 'public', namespace: 'gateways' });
+    // THEN
+    expect(oneOf(docs, 'HTTPRoute').spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateways' }]);
+  });
+
+  test('more hosts and paths: every host in hostnames, every path a PathPrefix match', () => {
+    // GIVEN / WHEN
+    const { web, docs } = gatewaySynth({ host: 'shop.example.com', hosts: ['www.example.com'], paths: ['/api', '/static'] });
+    // THEN
+    const spec = oneOf(docs, 'HTTPRoute').spec;
+    expect(spec.hostnames).toEqual(['shop.example.com', 'www.example.com']);
+    expect(spec.rules[0].matches).toEqual([{ path: { type: 'PathPrefix', value: '/api' } }, { path: { type: 'PathPrefix', value: '/static' } }]);
+    expect(web.hosts).toEqual(['shop.example.com', 'www.example.com']);
+  });
+
+  test('Exposure.INGRESS keeps one service on an Ingress, with the ingress controller let in', () => {
+    // GIVEN / WHEN
+    const { web, docs } = gatewaySynth({ host: 'shop.example.com', exposure: Exposure.INGRESS });
+    // THEN
+    expect(byKind(docs, 'HTTPRoute')).toEqual([]);
+    expect(oneOf(docs, 'Ingress').spec.rules[0].host).toBe('shop.example.com');
+    expect(oneOf(docs, 'NetworkPolicy').spec.ingress[0].from[0].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('ingress-nginx');
+    expect(web.httpRoute).toBeUndefined();
+    expect(findings(docs)).toEqual([]);
+  });
+
+  test('a Chart\'s Gateway replaces the App\'s', () => {
+    // GIVEN
+    const app = Testing.app();
+    PlatformDefaults.set(app, { gateway: GATEWAY });
+    const chart = namespacedChart('shop', app);
+    PlatformDefaults.set(chart, { gateway: { name: 'internal', namespace: 'edge' } });
+    // WHEN
+    new WebService(chart, 'storefront', { image: IMAGE, host: 'shop.example.com' });
+    // THEN
+    expect(oneOf(Testing.synth(chart), 'HTTPRoute').spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'internal', namespace: 'edge' }]);
+  });
+
+  const TLS_FIX = "remove it (TLS lives on the Gateway's listener, its data plane is PlatformDefaults.gateway.controllerNamespace), or set exposure: Exposure.INGRESS";
+  test.each([
+    ['tls', { tls: IngressTls.existingSecret('wildcard') }, `tls: applies to an Ingress, and the service is exposed through the platform's Gateway, got 'an IngressTls'; ${TLS_FIX}`],
+    ['ingressClassName', { ingressClassName: 'nginx' }, `ingressClassName: applies to an Ingress, and the service is exposed through the platform's Gateway, got 'nginx'; ${TLS_FIX}`],
+    ['ingressAnnotations', { ingressAnnotations: { a: 'b' } }, `ingressAnnotations: applies to an Ingress, and the service is exposed through the platform's Gateway, got {"a":"b"}; ${TLS_FIX}`],
+    ['ingressControllerNamespace', { ingressControllerNamespace: 'nginx' }, `ingressControllerNamespace: applies to an Ingress, and the service is exposed through the platform's Gateway, got 'nginx'; ${TLS_FIX}`],
+  ])('refuses the Ingress prop %s with Gateway exposure', (_field, props, message) => {
+    expect(() => gatewaySynth({ host: 'shop.example.com', ...props })).toThrow(new Error(`[shop/storefront] ${message}`));
+  });
+
+  test('refuses Exposure.GATEWAY when the platform declares no Gateway', () => {
+    expect(() => synth({ host: 'shop.example.com', exposure: Exposure.GATEWAY })).toThrow(new Error(
+      "[shop/storefront] exposure: routes through the platform's Gateway, and none is declared, got 'Exposure.GATEWAY'; "
+      + "declare it with PlatformDefaults.set(app, { gateway: { name: 'public', namespace: 'gateway-system' } }), or use Exposure.INGRESS"));
+  });
+
+  test('refuses an exposure that is no Exposure', () => {
+    expect(() => synth({ host: 'shop.example.com', exposure: 'gateway' as any })).toThrow(new Error(
+      "[shop/storefront] exposure: must be an Exposure, got 'gateway'; use Exposure.INGRESS or Exposure.GATEWAY"));
+  });
+});
+
+describe('WebService with more hosts and paths, on an Ingress', () => {
+  test('one rule per host with every path, one certificate for every host; schema and guardrails clean', () => {
+    // GIVEN / WHEN
+    const docs = synth({ host: 'shop.example.com', hosts: ['www.example.com'], paths: ['/api', '/static'] });
+    // THEN
+    const ingress = oneOf(docs, 'Ingress');
+    expect(ingress.spec.rules.map((r: any) => [r.host, r.http.paths.map((p: any) => p.path)])).toEqual([
+      ['shop.example.com', ['/api', '/static']], ['www.example.com', ['/api', '/static']],
+    ]);
+    expect(ingress.spec.tls).toEqual([{ hosts: ['shop.example.com', 'www.example.com'], secretName: 'storefront-tls' }]);
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+
+  test('`hosts` alone exposes the service; `host` is then the first of them', () => {
+    // GIVEN
+    const chart = namespacedChart();
+    // WHEN
+    const web = new WebService(chart, 'storefront', { image: IMAGE, hosts: ['a.example.com', 'b.example.com'] });
+    // THEN
+    expect(web.host).toBe('a.example.com');
+    expect(oneOf(Testing.synth(chart), 'Ingress').spec.rules.map((r: any) => r.host)).toEqual(['a.example.com', 'b.example.com']);
+  });
+
+  const HOST_FIX = "use a lower-case DNS name such as 'shop.example.com' (no scheme, port or path)";
+  const PATH_FIX = "start with '/', use letters, digits and -._~!$&'()*+,;=:@ between single slashes, no '.' or '..' segment and no trailing '/' (such as '/api')";
+  test.each([
+    ['a host repeated in hosts', { host: 'a.example.com', hosts: ['a.example.com'] },
+      "hosts[0]: repeats `host`, got 'a.example.com'; list each host once (`host` comes first, `hosts` add to it)"],
+    ['a host twice in hosts', { hosts: ['a.example.com', 'b.example.com', 'a.example.com'] },
+      "hosts[2]: is listed twice, got 'a.example.com'; list each host once (`host` comes first, `hosts` add to it)"],
+    ['an invalid host in hosts', { hosts: ['https://a.example.com'] }, `hosts[0]: must be a DNS name, got 'https://a.example.com'; ${HOST_FIX}`],
+    ['an empty hosts list', { hosts: [] }, "hosts: must be a non-empty list of host names, got []; pass ['shop.example.com', 'www.shop.example.com'], or leave it out"],
+    ['a relative path', { host: 'a.example.com', paths: ['api'] }, `paths[0]: must be an absolute path prefix, got 'api'; ${PATH_FIX}`],
+    ['a trailing slash', { host: 'a.example.com', paths: ['/api/'] }, `paths[0]: must be an absolute path prefix, got '/api/'; ${PATH_FIX}`],
+    ['a dot-dot segment', { host: 'a.example.com', paths: ['/a/..'] }, `paths[0]: must be an absolute path prefix, got '/a/..'; ${PATH_FIX}`],
+    ['a query', { host: 'a.example.com', paths: ['/a?b'] }, `paths[0]: must be an absolute path prefix, got '/a?b'; ${PATH_FIX}`],
+    ['a path twice', { host: 'a.example.com', paths: ['/a', '/b', '/a'] }, "paths[2]: is listed twice, got '/a'; list each path once"],
+    ['an empty paths list', { host: 'a.example.com', paths: [] }, "paths: must be a non-empty list of path prefixes, got []; pass ['/'] or ['/api', '/static'], or leave it out for '/'"],
+    ['paths without a host', { paths: ['/api'] }, 'paths: only applies to an exposed service, and there is no route without `host`, got ["/api"]; set `host` or remove this prop'],
+  ])('refuses %s', (_name, props, message) => {
+    expect(() => synth(props as Partial<WebServiceProps>)).toThrow(new Error(`[shop/storefront] ${message}`));
   });
 });

@@ -1,13 +1,25 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { GatewayApiOptions } from './gateway-api';
 import { CanaryHeaderMatch } from './traffic-routing';
 
-/** What the HTTPRoute of a release routes. */
+/** The Gateway an HTTPRoute attaches to, and the header that always reaches the canary. */
+export interface RouteParent {
+  readonly gatewayName: string;
+  /** Undefined: the route's own namespace. */
+  readonly gatewayNamespace?: string;
+  /** Undefined: every listener that accepts the route. */
+  readonly sectionName?: string;
+  readonly canaryHeader?: CanaryHeaderMatch;
+}
+
+/** What the HTTPRoute of a service or a release routes. */
 export interface RouteTarget {
   readonly name: string;
   readonly labels: Record<string, string>;
-  readonly host?: string;
+  /** The route's hostnames; empty: every host of the listener. */
+  readonly hosts: string[];
+  /** The path prefixes routed (each rule matches all of them). */
+  readonly paths: string[];
   readonly servicePort: number;
   readonly stableService: string;
   /** Undefined when the release has no canary. */
@@ -20,19 +32,19 @@ export interface RouteTarget {
  * server would default written out (group, kind, weight, match type, path), so that GitOps tools
  * see no drift between the desired and the live object.
  */
-export function createHttpRoute(scope: Construct, id: string, options: GatewayApiOptions, target: RouteTarget): ApiObject {
+export function createHttpRoute(scope: Construct, id: string, options: RouteParent, target: RouteTarget): ApiObject {
   const backend = (service: string, weight: number) => ({ group: '', kind: 'Service', name: service, port: target.servicePort, weight });
-  const everything = { path: { type: 'PathPrefix', value: '/' } };
+  const prefixes = target.paths.map((value) => ({ path: { type: 'PathPrefix', value } }));
   const rules: object[] = [];
   const header: CanaryHeaderMatch | undefined = options.canaryHeader;
   if (header !== undefined && target.canaryService !== undefined) {
     rules.push({
-      matches: [{ ...everything, headers: [{ type: 'Exact', name: header.name, value: header.value }] }],
+      matches: prefixes.map((prefix) => ({ ...prefix, headers: [{ type: 'Exact', name: header.name, value: header.value }] })),
       backendRefs: [backend(target.canaryService, 1)],
     });
   }
   rules.push({
-    matches: [everything],
+    matches: prefixes,
     backendRefs: target.canaryService === undefined
       ? [backend(target.stableService, 1)]
       : [backend(target.stableService, 100 - target.weight), backend(target.canaryService, target.weight)],
@@ -49,7 +61,7 @@ export function createHttpRoute(scope: Construct, id: string, options: GatewayAp
         namespace: options.gatewayNamespace,
         sectionName: options.sectionName,
       }],
-      hostnames: target.host === undefined ? undefined : [target.host],
+      hostnames: target.hosts.length === 0 ? undefined : target.hosts,
       rules,
     },
   });

@@ -33,8 +33,14 @@ export class IngressNginx implements TrafficRouting {
       fail(release, 'strategy', 'ingress-nginx canaries split the traffic of an Ingress, and there is none without `host`', 'ingress-nginx',
         'set `host`, or use TrafficStrategy.replicaRatio() for traffic inside the cluster');
     }
+    for (const field of ['hosts', 'paths'] as const) {
+      if (props[field] !== undefined) {
+        fail(release, field, 'ingress-nginx applies one canary per host and path, and this strategy splits the traffic of `host` on `/` only', props[field],
+          'remove it, or use TrafficStrategy.gatewayApi() or replicaRatio() for more hosts and paths');
+      }
+    }
     const header = checkCanaryHeader(release, options.canaryHeader);
-    return { name: 'ingress-nginx', splitsByPods: false, usesIngress: true, route: (r) => route(r, header) };
+    return { name: 'ingress-nginx', splitsByPods: false, usesIngress: true, ingressOnly: true, route: (r) => route(r, header) };
   }
 }
 
@@ -45,11 +51,11 @@ function route(release: RoutedRelease, header: CanaryHeaderMatch | undefined): R
   }
   const host = exposure.host;
   release.allowFrom(NetworkPeer.namespace(exposure.controllerNamespace));
-  const ingress = releaseIngress(release, { ...exposure, host }, 'Ingress', release.name, release.stableService, exposure.tlsAnnotations);
+  const ingress = releaseIngress(release, exposure, 'Ingress', release.name, release.stableService, exposure.tlsAnnotations);
   if (release.canaryService === undefined) {
     return { ingress };
   }
-  const canaryIngress = releaseIngress(release, { ...exposure, host }, 'CanaryIngress', `${release.name}-canary`, release.canaryService,
+  const canaryIngress = releaseIngress(release, exposure, 'CanaryIngress', `${release.name}-canary`, release.canaryService,
     canaryAnnotations(release.weight ?? 0, header));
   refuseSecondNginxCanary(release.scope, release.namespace, host, () => canaryIngress.node.path);
   return { ingress, canaryIngress };

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { ExposureOptions } from '../network/exposure-options';
-import { createIngress, Exposure } from '../network/ingress';
+import { createIngress, ResolvedExposure } from '../network/ingress';
 import { INetworkPeer } from '../network/network-peer';
 import { fail } from '../private/errors';
 
@@ -34,6 +34,8 @@ export interface BoundTraffic {
   readonly splitsByPods: boolean;
   /** Whether outside traffic enters through the release's Ingress (`host`), or the strategy routes it itself. */
   readonly usesIngress: boolean;
+  /** Whether that Ingress is needed whatever the platform declares (no HTTPRoute to the platform's Gateway instead). */
+  readonly ingressOnly?: boolean;
   /** Creates the objects that route traffic to the tracks, under the release. */
   route(release: RoutedRelease): RoutedObjects;
 }
@@ -56,7 +58,7 @@ export interface RoutedRelease {
   /** Undefined without a canary. */
   readonly canaryService?: string;
   /** The release's resolved Ingress settings, when the strategy uses an Ingress. */
-  readonly exposure?: Exposure;
+  readonly exposure?: ResolvedExposure;
   /** The release's props the objects carry. */
   readonly props: ExposureOptions & { readonly annotations?: { [key: string]: string } };
   /** Lets a peer (the router's pods) reach both tracks. */
@@ -95,9 +97,9 @@ export function checkCanaryHeader(scope: IConstruct, header: unknown): CanaryHea
 }
 
 /** An Ingress of the release for its host, to one Service, with the release's and the exposure's annotations. */
-export function releaseIngress(release: RoutedRelease, exposure: Exposure & { readonly host: string }, id: string, name: string,
+export function releaseIngress(release: RoutedRelease, exposure: ResolvedExposure, id: string, name: string,
   serviceName: string, annotations: Record<string, string>): k8s.KubeIngress {
-  return createIngress(release.scope, id, exposure, exposure.host, {
+  return createIngress(release.scope, id, exposure, {
     name,
     labels: release.labels,
     annotations: { ...release.props.annotations, ...exposure.annotations, ...annotations },

@@ -25,8 +25,12 @@ export class TrafficStrategy {
     return new TrafficStrategy(new ReplicaRatio());
   }
 
-  /** An HTTPRoute (`gateway.networking.k8s.io/v1`) with weighted backendRefs to the two track Services. */
-  public static gatewayApi(options: GatewayApiOptions): TrafficStrategy {
+  /**
+   * An HTTPRoute (`gateway.networking.k8s.io/v1`) with weighted backendRefs to the two track
+   * Services, attached to the platform's Gateway (PlatformDefaults.gateway) unless the options
+   * name another.
+   */
+  public static gatewayApi(options?: GatewayApiOptions): TrafficStrategy {
     return new TrafficStrategy(new GatewayApi(options));
   }
 

@@ -117,6 +117,8 @@ export class RuleId {
   public static readonly INGRESS_BACKEND = 'ingress-backend';
   /** `ingress-tls`: Ingresses terminate TLS. */
   public static readonly INGRESS_TLS = 'ingress-tls';
+  /** `route-listener`: An HTTPRoute's parentRef names a listener its Gateway has (the one the platform declared, when it declared one). */
+  public static readonly ROUTE_LISTENER = 'route-listener';
   /** `netpol-covers-pod`: Every pod is selected by NetworkPolicies for both ingress and egress. */
   public static readonly NETPOL_COVERS_POD = 'netpol-covers-pod';
   /** `netpol-targets-pod`: A NetworkPolicy with a pod selector selects some pod of its namespace. */

@@ -1,6 +1,6 @@
-import { Manifest, isCoreKind, isPlainObject, kindOf, nameOf, namespaceOf, objectAt, textOf } from './manifest';
+import { Manifest, arrayAt, isCoreKind, isPlainObject, kindOf, nameOf, namespaceOf, objectAt, textOf } from './manifest';
 import { PodTemplate, podTemplateOf } from './pod-template';
-import { RuleContext, SelectingKind } from './rule';
+import { DeclaredListener, GatewayListeners, RuleContext, SelectingKind } from './rule';
 import { matchesLabelSelector, matchesMapSelector } from './selector';
 
 /** How the objects of a selecting kind choose their pods: the selector and its semantics. */
@@ -58,7 +58,7 @@ const NO_TEMPLATES: ReadonlyArray<PodTemplate> = [];
  * linear in N instead of N². The candidates are still compared with the exact matchers of
  * selector.ts, and results keep input order, so findings are the same as with a full scan.
  */
-export function buildContext(objects: ReadonlyArray<Manifest>): RuleContext {
+export function buildContext(objects: ReadonlyArray<Manifest>, declaredListeners: ReadonlyArray<DeclaredListener> = []): RuleContext {
   const byKind = new Map<string, Manifest[]>();
   const byName = new Map<string, Manifest>();
   const templates = new Map<string, PodTemplate[]>();
@@ -172,6 +172,7 @@ export function buildContext(objects: ReadonlyArray<Manifest>): RuleContext {
     objectsOf: (kind, namespace) => byKind.get(key(kind, namespace)) ?? [],
     find: (kind, namespace, name) => byName.get(key(kind, namespace, name)),
     autoscalersOf: (object) => autoscalers.get(key(kindOf(object), namespaceOf(object), nameOf(object))) ?? [],
+    gatewayListeners: (namespace, name) => gatewayListeners(declaredListeners, byName.get(key('Gateway', namespace, name)), namespace, name),
     podTemplatesSelectedBy: (namespace, selector) => {
       if (!isPlainObject(selector) || !templates.has(namespace)) {
         return []; // a missing selector selects nothing
@@ -241,4 +242,25 @@ function push<K, V>(map: Map<K, V[]>, mapKey: K, value: V): void {
   } else {
     map.set(mapKey, [value]);
   }
+}
+
+/**
+ * The listeners of a Gateway: the platform's declaration wins (the sections it declared); else the
+ * Gateway of the input (of the Gateway API group), its listeners' names and ports.
+ */
+function gatewayListeners(declared: ReadonlyArray<DeclaredListener>, gateway: Manifest | undefined,
+  namespace: string, name: string): GatewayListeners | undefined {
+  const sections = declared.filter((d) => d.namespace === namespace && d.name === name).map((d) => d.sectionName);
+  if (sections.length > 0) {
+    return { sections, ports: [], declared: true };
+  }
+  if (gateway === undefined || textOf(gateway.apiVersion).split('/')[0] !== 'gateway.networking.k8s.io') {
+    return undefined;
+  }
+  const listeners = arrayAt(objectAt(gateway.spec).listeners).map(objectAt);
+  return {
+    sections: listeners.map((l) => textOf(l.name)),
+    ports: listeners.map((l) => Number(l.port)).filter((p) => Number.isInteger(p)),
+    declared: false,
+  };
 }

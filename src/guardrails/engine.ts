@@ -1,7 +1,7 @@
 import { acknowledgementsOf, isWrittenReason } from './acknowledgement';
 import { buildContext } from './context';
 import { Manifest, groupOf, isPlainObject, kindOf, nameOf } from './manifest';
-import { Rule, RuleContext, Severity, checkInScope, isInScope } from './rule';
+import { DeclaredListener, Rule, RuleContext, Severity, checkInScope, isInScope } from './rule';
 import { ALL_RULES } from './rules';
 import { ACKNOWLEDGEMENT_PREFIX } from '../conventions/acknowledgements';
 import { RuleId } from '../conventions/rule-ids';
@@ -33,6 +33,12 @@ export interface CheckOptions {
    * @default - every rule of ALL_RULES
    */
   readonly rules?: ReadonlyArray<Rule>;
+  /**
+   * The Gateway listeners the platform declared (`PlatformDefaults.gateway`), which routes to that
+   * Gateway must name; the synth-time gate knows them, plain YAML does not.
+   * @default - none: routes are compared with the Gateways of the input only
+   */
+  readonly declaredListeners?: ReadonlyArray<DeclaredListener>;
 }
 
 /** The rule that reports an acknowledgement without a written reason. */
@@ -65,7 +71,7 @@ export function checkManifests(manifests: ReadonlyArray<unknown>, options: Check
 export function checkEachManifest(manifests: ReadonlyArray<unknown>, options: CheckOptions = {}): Finding[][] {
   const rules = options.rules ?? ALL_RULES;
   const objects: Manifest[] = manifests.filter((m): m is Manifest => isPlainObject(m) && kindOf(m) !== '');
-  const context = buildContext(objects);
+  const context = buildContext(objects, options.declaredListeners);
   const rulesFor = scopedRules(rules, context);
   return manifests.map((entry) => (isPlainObject(entry) && kindOf(entry) !== '' ? checkObject(entry, rulesFor(entry), context) : []));
 }

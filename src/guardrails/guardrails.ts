@@ -1,11 +1,13 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isWrittenReason } from './acknowledgement';
 import type * as Engine from './engine';
 import { Manifest } from './manifest';
+import type { DeclaredListener } from './rule';
 import type * as Rules from './rules';
 import { LocatedFinding, synthErrorMessage, synthWarningMessage } from './synth-report';
 import { acknowledgementKey } from '../conventions/acknowledgements';
+import { PlatformDefaults } from '../platform/platform-defaults';
 import { fail } from '../private/errors';
 import { synthIndex, synthSessionOf } from '../private/synth-index';
 
@@ -163,7 +165,7 @@ export class Guardrails {
     });
     const errors: LocatedFinding[] = [];
     const warnings: LocatedFinding[] = [];
-    engine().checkEachManifest(manifests).forEach((findings, i) => {
+    engine().checkEachManifest(manifests, { declaredListeners: declaredListeners(objects) }).forEach((findings, i) => {
       for (const finding of findings) {
         if (this.acknowledgements.has(finding.rule)) {
           continue;
@@ -176,6 +178,28 @@ export class Guardrails {
     }
     return errors.length > 0 ? [synthErrorMessage(errors)] : [];
   }
+}
+
+/**
+ * The Gateway listeners the platform declared for the charts of these objects
+ * (`PlatformDefaults.gateway` with a `sectionName`), each once.
+ */
+function declaredListeners(objects: ReadonlyArray<ApiObject>): DeclaredListener[] {
+  const declared = new Map<string, DeclaredListener>();
+  const seen = new Set<IConstruct>();
+  for (const object of objects) {
+    const chart = Chart.of(object);
+    if (seen.has(chart)) {
+      continue;
+    }
+    seen.add(chart);
+    const gateway = PlatformDefaults.of(chart).gateway;
+    if (gateway?.sectionName !== undefined) {
+      const listener = { namespace: gateway.namespace, name: gateway.name, sectionName: gateway.sectionName };
+      declared.set(JSON.stringify(listener), listener);
+    }
+  }
+  return [...declared.values()];
 }
 
 /** The ApiObjects of a construct: itself, or every ApiObject under it, in construct-tree order. */

@@ -42,6 +42,29 @@ export interface RuleContext {
    * by label and remembered per template.
    */
   objectsSelecting(kind: SelectingKind, template: PodTemplate): ReadonlyArray<Manifest>;
+  /**
+   * The listeners routes may name on a Gateway: those the platform declared
+   * (`PlatformDefaults.gateway.sectionName`, known to the synth-time gate only), else those of the
+   * Gateway object of that namespace and name in the input; undefined when neither is known.
+   */
+  gatewayListeners(namespace: string, name: string): GatewayListeners | undefined;
+}
+
+/** The listeners of a Gateway, as far as the checked objects tell. */
+export interface GatewayListeners {
+  /** The listener names (`sectionName`). */
+  readonly sections: ReadonlyArray<string>;
+  /** The listener ports; empty when unknown. */
+  readonly ports: ReadonlyArray<number>;
+  /** Whether the platform declared the listener: a route must then name it. */
+  readonly declared: boolean;
+}
+
+/** A Gateway listener the platform declared (`PlatformDefaults.gateway`), for the synth-time gate. */
+export interface DeclaredListener {
+  readonly namespace: string;
+  readonly name: string;
+  readonly sectionName: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import { ApiServerAddress, apiServerEgressRule } from './api-server';
 import { ClusterDns } from './cluster-dns';
 import { CpuLimits } from './cpu-limits';
 import { IngressTls } from './ingress-tls';
+import { checkPlatformGateway, PlatformGateway } from './platform-gateway';
 import { checkRegistryList } from './registries';
 import { SecurityPreset } from './security-preset';
 import { ResourcePreset } from '../conventions/resource-preset';
@@ -79,6 +80,13 @@ export interface PlatformDefaultsProps {
    * @default - not declared: grants are refused
    */
   readonly apiServer?: ApiServerAddress;
+  /**
+   * The platform's Gateway (Gateway API). With it, every exposed WebService (and CanaryRelease)
+   * attaches an HTTPRoute to it instead of creating an Ingress, and the NetworkPolicies let the
+   * Gateway's data plane in instead of the ingress controller. A Chart's Gateway replaces the App's.
+   * @default - none: services are exposed through an Ingress
+   */
+  readonly gateway?: PlatformGateway;
 }
 
 /** The PriorityClasses of the cluster's own components (node agents, DNS, the control plane). */
@@ -154,6 +162,9 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
   }
   if (defaults.apiServer !== undefined) {
     apiServerEgressRule(scope, 'PlatformDefaults.apiServer', defaults.apiServer);
+  }
+  if (defaults.gateway !== undefined) {
+    checkPlatformGateway(scope, 'PlatformDefaults.gateway', defaults.gateway);
   }
   if (defaults.dns !== undefined) {
     defaults.dns._toEgressRule(scope, 'PlatformDefaults.dns');

@@ -1,6 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { GatewayApiOptions } from '../../src/canary/gateway-api';
-import { createHttpRoute, RouteTarget } from '../../src/canary/http-route';
+import { createHttpRoute, RouteParent, RouteTarget } from '../../src/canary/http-route';
 import { oneOf } from '../util/manifests';
 import { allSchemaErrors } from '../util/schema';
 
@@ -9,7 +8,7 @@ const EVERYTHING = { path: { type: 'PathPrefix', value: '/' } };
 const HEADER = { name: 'x-canary', value: 'always' };
 
 function target(overrides: Partial<RouteTarget> = {}): RouteTarget {
-  return { name: 'storefront', labels: LABELS, servicePort: 80, stableService: 'storefront-stable', canaryService: 'storefront-canary', weight: 10, ...overrides };
+  return { name: 'storefront', labels: LABELS, hosts: [], paths: ['/'], servicePort: 80, stableService: 'storefront-stable', canaryService: 'storefront-canary', weight: 10, ...overrides };
 }
 
 function backend(name: string, weight: number, port = 80) {
@@ -17,7 +16,7 @@ function backend(name: string, weight: number, port = 80) {
 }
 
 /** Synthesizes one route in a fresh chart. */
-function route(options: GatewayApiOptions, given: RouteTarget, namespace?: string): any {
+function route(options: RouteParent, given: RouteTarget, namespace?: string): any {
   const chart = new Chart(Testing.app(), 'shop', { namespace });
   createHttpRoute(chart, 'HTTPRoute', options, given);
   const docs = Testing.synth(chart);
@@ -30,7 +29,7 @@ describe('createHttpRoute', () => {
     // GIVEN
     const options = { gatewayName: 'public', gatewayNamespace: 'gateways', sectionName: 'https', canaryHeader: HEADER };
     // WHEN
-    const doc = route(options, target({ host: 'shop.example.com' }), 'shop');
+    const doc = route(options, target({ hosts: ['shop.example.com'] }), 'shop');
     // THEN
     expect(doc).toMatchSnapshot();
     expect(doc.apiVersion).toBe('gateway.networking.k8s.io/v1');
@@ -88,7 +87,7 @@ describe('createHttpRoute', () => {
     // GIVEN
     const canaryHeader = { name: "!#$%&'*+.^_`|~-Az09", value: 'a b;c=d' };
     // WHEN
-    const doc = route({ gatewayName: 'public', canaryHeader }, target({ host: '*.example.com', servicePort: 8443 }));
+    const doc = route({ gatewayName: 'public', canaryHeader }, target({ hosts: ['*.example.com'], servicePort: 8443 }));
     // THEN
     expect(doc.spec.hostnames).toEqual(['*.example.com']);
     expect(doc.spec.rules[0].matches[0].headers).toEqual([{ type: 'Exact', ...canaryHeader }]);
@@ -114,7 +113,7 @@ describe('createHttpRoute', () => {
   });
 
   describe('every combination of host, canary, weight, header, Gateway namespace, section and chart namespace', () => {
-    const cases: Array<[string, GatewayApiOptions, RouteTarget, string | undefined]> = [];
+    const cases: Array<[string, RouteParent, RouteTarget, string | undefined]> = [];
     for (const host of [undefined, 'shop.example.com', '*.example.com']) {
       for (const canaryService of [undefined, 'storefront-canary']) {
         for (const weight of [0, 10, 100]) {
@@ -124,7 +123,7 @@ describe('createHttpRoute', () => {
                 for (const namespace of [undefined, 'shop']) {
                   const options = { gatewayName: 'public', gatewayNamespace, sectionName, canaryHeader };
                   cases.push([JSON.stringify({ host, canaryService, weight, canaryHeader, gatewayNamespace, sectionName, namespace }),
-                    options, target({ host, canaryService, weight }), namespace]);
+                    options, target({ hosts: host === undefined ? [] : [host], canaryService, weight }), namespace]);
                 }
               }
             }
@@ -156,8 +155,8 @@ describe('createHttpRoute', () => {
             : [backend('storefront-stable', 100 - given.weight), backend(given.canaryService, given.weight)],
         });
         const spec: Record<string, unknown> = { parentRefs: [parentRef], rules };
-        if (given.host !== undefined) {
-          spec.hostnames = [given.host];
+        if (given.hosts.length > 0) {
+          spec.hostnames = given.hosts;
         }
         expect({ label, namespace: doc.metadata.namespace, spec: doc.spec }).toEqual({ label, namespace, spec });
       }

@@ -39,6 +39,10 @@ describe('TrafficStrategy.replicaRatio', () => {
   });
 });
 
+const OPTIONS_FIX = "pass TrafficStrategy.gatewayApi() for the platform's Gateway, or gatewayApi({ gatewayName: 'public' })";
+const NO_GATEWAY = '[shop/storefront] strategy.gatewayName: is not set, and the platform declares no Gateway, got undefined; '
+  + "pass TrafficStrategy.gatewayApi({ gatewayName: 'public', gatewayNamespace: 'gateway-system' }), or declare the Gateway with PlatformDefaults.set(app, { gateway: { name, namespace } })";
+
 describe('TrafficStrategy.gatewayApi', () => {
   test('routes through its HTTPRoute, not an Ingress, and splits by request', () => {
     // GIVEN / WHEN
@@ -88,14 +92,12 @@ describe('TrafficStrategy.gatewayApi', () => {
   });
 
   const refused: Array<[string, any, string]> = [
-    ['no options', undefined,
-      "[shop/storefront] strategy: Gateway API needs the Gateway to attach to, got undefined; pass TrafficStrategy.gatewayApi({ gatewayName: 'public' })"],
+    ['no options, and no platform Gateway', undefined, NO_GATEWAY],
     ['null options', null,
-      "[shop/storefront] strategy: Gateway API needs the Gateway to attach to, got null; pass TrafficStrategy.gatewayApi({ gatewayName: 'public' })"],
+      `[shop/storefront] strategy: Gateway API options must be an object, got null; ${OPTIONS_FIX}`],
     ['a string for options', 'public',
-      "[shop/storefront] strategy: Gateway API needs the Gateway to attach to, got 'public'; pass TrafficStrategy.gatewayApi({ gatewayName: 'public' })"],
-    ['no gatewayName', {},
-      `[shop/storefront] strategy.gatewayName: must be the name of an object (a DNS subdomain), got undefined; ${NAME_FIX}`],
+      `[shop/storefront] strategy: Gateway API options must be an object, got 'public'; ${OPTIONS_FIX}`],
+    ['no gatewayName, and no platform Gateway', {}, NO_GATEWAY],
     ['a gatewayName of the wrong type', { gatewayName: 42 },
       `[shop/storefront] strategy.gatewayName: must be the name of an object (a DNS subdomain), got 42; ${NAME_FIX}`],
     ['an upper-case gatewayName', { gatewayName: 'Public' },

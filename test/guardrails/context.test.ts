@@ -84,3 +84,31 @@ describe('buildContext: the selector indexes', () => {
     expect(context.podTemplatesSelectedBy('default', null)).toEqual([]);
   });
 });
+
+describe('gatewayListeners', () => {
+  const gateway = (apiVersion: string): Manifest => ({
+    apiVersion,
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'gateways' },
+    spec: { listeners: [{ name: 'https', port: 443 }, { name: 'http', port: 80 }] },
+  });
+
+  test('the Gateway of the input: its listeners\' names and ports, not declared', () => {
+    // GIVEN / WHEN
+    const context = buildContext([gateway('gateway.networking.k8s.io/v1')]);
+    // THEN
+    expect(context.gatewayListeners('gateways', 'public')).toEqual({ sections: ['https', 'http'], ports: [443, 80], declared: false });
+    expect(context.gatewayListeners('shop', 'public')).toBeUndefined();
+  });
+
+  test('the platform\'s declaration wins over the Gateway of the input', () => {
+    // GIVEN / WHEN
+    const context = buildContext([gateway('gateway.networking.k8s.io/v1')], [{ namespace: 'gateways', name: 'public', sectionName: 'https' }]);
+    // THEN
+    expect(context.gatewayListeners('gateways', 'public')).toEqual({ sections: ['https'], ports: [], declared: true });
+  });
+
+  test('a Gateway of another API group (an Istio networking Gateway) tells nothing', () => {
+    expect(buildContext([gateway('networking.istio.io/v1')]).gatewayListeners('gateways', 'public')).toBeUndefined();
+  });
+});

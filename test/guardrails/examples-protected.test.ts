@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { GatewayShopChart } from '../../examples/gateway-api/main';
 import { buildApp as buildInternalApis } from '../../examples/internal-apis/main';
 import { buildApp as buildPlatformProfile } from '../../examples/platform-profile/main';
 import { StorefrontChart } from '../../examples/web-service/main';
@@ -28,6 +29,10 @@ function synthProtected(build: (app: ReturnType<typeof Testing.app>) => void): {
 describe('the examples under synth-time guardrails', () => {
   test('web-service', () => {
     expect(synthProtected((app) => new StorefrontChart(app, 'shop'))).toEqual({ stderr: '' });
+  });
+
+  test('gateway-api', () => {
+    expect(synthProtected((app) => new GatewayShopChart(app, 'shop'))).toEqual({ stderr: '' });
   });
 
   test('internal-apis', () => {

@@ -1,7 +1,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { Exposure } from '../../src/network/exposure';
 import { ExposureOptions } from '../../src/network/exposure-options';
-import { createIngress, Exposure, resolveExposure } from '../../src/network/ingress';
+import { createIngress, ResolvedExposure, resolveExposure } from '../../src/network/ingress';
 import { IngressTls } from '../../src/platform/ingress-tls';
 import { PlatformDefaults, PlatformDefaultsProps } from '../../src/platform/platform-defaults';
 import { WebService } from '../../src/web-service';
@@ -29,7 +30,7 @@ function webScope(appDefaults?: PlatformDefaultsProps, chartDefaults?: PlatformD
   return new Construct(chart, 'web');
 }
 
-function resolve(props: ExposureOptions, appDefaults?: PlatformDefaultsProps, chartDefaults?: PlatformDefaultsProps): Exposure {
+function resolve(props: ExposureOptions, appDefaults?: PlatformDefaultsProps, chartDefaults?: PlatformDefaultsProps): ResolvedExposure {
   return resolveExposure(webScope(appDefaults, chartDefaults), 'storefront', props);
 }
 
@@ -41,6 +42,8 @@ describe('resolveExposure defaults', () => {
     expect(exposure).toEqual({
       controllerNamespace: 'ingress-nginx',
       host: undefined,
+      hosts: [],
+      paths: ['/'],
       ingressClassName: 'nginx',
       tlsSecretName: 'storefront-tls',
       tlsAnnotations: {},
@@ -55,6 +58,8 @@ describe('resolveExposure defaults', () => {
     expect(exposure).toEqual({
       controllerNamespace: 'ingress-nginx',
       host: HOST,
+      hosts: [HOST],
+      paths: ['/'],
       ingressClassName: 'nginx',
       tlsSecretName: 'storefront-tls',
       tlsAnnotations: ISSUER,
@@ -88,7 +93,7 @@ describe('resolveExposure defaults', () => {
 });
 
 describe('resolveExposure precedence: props > Chart defaults > App defaults > library defaults', () => {
-  const pick = (e: Exposure) => [e.controllerNamespace, e.ingressClassName, e.tlsSecretName, e.tlsAnnotations];
+  const pick = (e: ResolvedExposure) => [e.controllerNamespace, e.ingressClassName, e.tlsSecretName, e.tlsAnnotations];
   const APP: PlatformDefaultsProps = { ingressControllerNamespace: 'app-ingress', ingressClassName: 'app-class', tls: IngressTls.certManagerClusterIssuer('app-issuer') };
   const CHART: PlatformDefaultsProps = { ingressControllerNamespace: 'chart-ingress', ingressClassName: 'chart-class', tls: IngressTls.certManagerIssuer('chart-issuer', 'chart-cert') };
   const PROPS: ExposureOptions = { host: HOST, ingressControllerNamespace: 'props-ingress', ingressClassName: 'props-class', tls: IngressTls.existingSecret('props-cert') };
@@ -240,9 +245,9 @@ describe('resolveExposure refuses', () => {
 });
 
 describe('createIngress', () => {
-  function ingressOf(exposure: Exposure, annotations: Record<string, string>, host = HOST): any {
+  function ingressOf(exposure: ResolvedExposure, annotations: Record<string, string>): any {
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
-    createIngress(chart, 'Ingress', exposure, host, { name: 'storefront', labels: { 'app.kubernetes.io/name': 'storefront' }, annotations, serviceName: 'storefront-svc', portName: 'http' });
+    createIngress(chart, 'Ingress', exposure, { name: 'storefront', labels: { 'app.kubernetes.io/name': 'storefront' }, annotations, serviceName: 'storefront-svc', portName: 'http' });
     const docs = Testing.synth(chart);
     expect(allSchemaErrors(docs)).toEqual([]);
     return oneOf(docs, 'Ingress');
@@ -279,23 +284,72 @@ describe('createIngress', () => {
     expect(ingress.spec.tls).toEqual([{ hosts: [HOST], secretName: 'wildcard' }]);
   });
 
-  test('uses the host it is given, for the rule and the certificate', () => {
+  test('uses the hosts it is given, for the rule and the certificate', () => {
     // GIVEN
-    const exposure = resolve({ host: HOST });
+    const exposure = resolve({ host: '*.example.com' });
     // WHEN
-    const ingress = ingressOf(exposure, {}, '*.example.com');
+    const ingress = ingressOf(exposure, {});
     // THEN
     expect(ingress.spec.rules[0].host).toBe('*.example.com');
     expect(ingress.spec.tls[0].hosts).toEqual(['*.example.com']);
+  });
+
+  test('more hosts and paths: one rule per host, every path on each, one certificate for all hosts', () => {
+    // GIVEN
+    const exposure = resolve({ host: HOST, hosts: ['www.example.com'], paths: ['/api', '/static'] });
+    // WHEN
+    const ingress = ingressOf(exposure, {});
+    // THEN
+    const paths = ['/api', '/static'].map((path) => ({ path, pathType: 'Prefix', backend: { service: { name: 'storefront-svc', port: { name: 'http' } } } }));
+    expect(ingress.spec.rules).toEqual([{ host: HOST, http: { paths } }, { host: 'www.example.com', http: { paths } }]);
+    expect(ingress.spec.tls).toEqual([{ hosts: [HOST, 'www.example.com'], secretName: 'storefront-tls' }]);
   });
 
   test('returns the KubeIngress under the given id', () => {
     // GIVEN
     const chart = Testing.chart();
     // WHEN
-    const ingress = createIngress(chart, 'Public', resolve({ host: HOST }), HOST, { name: 'web', labels: {}, annotations: {}, serviceName: 'web', portName: 'http' });
+    const ingress = createIngress(chart, 'Public', resolve({ host: HOST }), { name: 'web', labels: {}, annotations: {}, serviceName: 'web', portName: 'http' });
     // THEN
     expect(ingress.node.path).toBe('test/Public');
     expect(ingress.name).toBe('web');
+  });
+});
+
+describe('resolveExposure with a platform Gateway', () => {
+  const gateway = { name: 'public', namespace: 'gateways', sectionName: 'https' };
+
+  test('exposes through the Gateway: its namespace is let in, no TLS is resolved', () => {
+    // GIVEN / WHEN
+    const exposure = resolve({ host: HOST }, { gateway, tls: IngressTls.certManagerClusterIssuer('letsencrypt') });
+    // THEN
+    expect(exposure.gateway).toEqual(gateway);
+    expect(exposure.controllerNamespace).toBe('gateways');
+    expect(exposure.hosts).toEqual([HOST]);
+    expect(exposure.tlsAnnotations).toEqual({});
+  });
+
+  test('Exposure.INGRESS, or a strategy that needs an Ingress, keeps the Ingress', () => {
+    // GIVEN / WHEN
+    const chosen = resolve({ host: HOST, exposure: Exposure.INGRESS }, { gateway });
+    const needed = resolveExposure(webScope({ gateway }), 'storefront', { host: HOST }, 'ingress-nginx');
+    // THEN
+    for (const exposure of [chosen, needed]) {
+      expect(exposure.gateway).toBeUndefined();
+      expect(exposure.controllerNamespace).toBe('ingress-nginx');
+      expect(exposure.tlsAnnotations).toEqual(ISSUER);
+    }
+  });
+
+  test('a strategy that needs an Ingress refuses Exposure.GATEWAY', () => {
+    expect(() => resolveExposure(webScope({ gateway }), 'storefront', { host: HOST, exposure: Exposure.GATEWAY }, 'ingress-nginx')).toThrow(new Error(
+      "[shop/web] exposure: cannot be the Gateway: ingress-nginx routes through an Ingress, got 'Exposure.GATEWAY'; "
+      + 'use TrafficStrategy.gatewayApi() to route through the Gateway, or remove `exposure`'));
+  });
+
+  test('a Chart declares the Gateway for its own services', () => {
+    expect(resolve({ host: HOST }, undefined, { gateway }).gateway).toEqual(gateway);
+    expect(resolve({ host: HOST }, { gateway }, {}).gateway).toEqual(gateway);
+    expect(resolve({ host: HOST }).gateway).toBeUndefined();
   });
 });

@@ -106,6 +106,8 @@ describe('each platform default', () => {
     ['every resource preset', { resources: ResourcePreset.MEDIUM }],
     ['an existing TLS secret', { tls: IngressTls.existingSecret('wildcard-acme-com') }],
     ['labels', { labels: { 'acme.com/team': 'shop', 'acme.com/cost-centre': 'cc-42' } }],
+    ['a Gateway', { gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' } }],
+    ['a Gateway with its data plane elsewhere', { gateway: { name: 'public', namespace: 'gateways', controllerNamespace: 'envoy-gateway-system' }, tls: IngressTls.existingSecret('unused') }],
   ];
 
   test.each(presets)('with %s the output passes every guardrail rule and the 1.30 schema', (_name, defaults) => {
@@ -186,5 +188,25 @@ describe('PlatformDefaults refuses bad input', () => {
   test('invalid platform labels, named as such', () => {
     expect(() => synth({ labels: { team: 'shop team' } })).toThrow(
       "[<app>] PlatformDefaults.labels.team: must be a valid label value, got 'shop team'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+  });
+});
+
+describe('the platform Gateway', () => {
+  test('is refused where the platform sets it, before any construct reads it', () => {
+    // GIVEN
+    const app = Testing.app();
+    // WHEN / THEN
+    expect(() => PlatformDefaults.set(app, { gateway: { name: 'public', namespace: 'Gateways' } })).toThrow(new Error(
+      "[<app>] PlatformDefaults.gateway.namespace: must be a namespace name (a DNS label of at most 63 characters), got 'Gateways'; use lower-case letters, digits and '-', such as 'payments'"));
+    expect(() => PlatformDefaults.set(app, { gateway: 'public' as any })).toThrow(new Error(
+      "[<app>] PlatformDefaults.gateway: must name the platform's Gateway, got 'public'; pass { name: 'public', namespace: 'gateway-system' }"));
+  });
+
+  test('switches every exposed WebService of its scope to an HTTPRoute', () => {
+    // GIVEN / WHEN
+    const docs = synth({ gateway: { name: 'public', namespace: 'gateways' } });
+    // THEN
+    expect(docs.map((d) => d.kind)).toContain('HTTPRoute');
+    expect(docs.map((d) => d.kind)).not.toContain('Ingress');
   });
 });

@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import {
   ApiProtocol, ApiResource, AutoscalingOptions, ClusterDns, INetworkPeer, NetworkPeer, NetworkPort, CpuLimits, EnvSource, HealthCheck,
   HealthCheckOptions,
-  IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps,
+  IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps, PlatformGateway,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
 } from '../../src';
 import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
@@ -572,8 +572,24 @@ export function platformDefaults(allowedRegistry?: string): fc.Arbitrary<Platfor
       cidrs: fc.constantFrom(['10.0.0.10/32'], ['172.16.0.0/28', '172.16.1.0/28'], ['2001:db8::10/128']),
       port: fc.constantFrom(443, 6443),
     }),
+    gateway: platformGateway,
   }, { requiredKeys: [] }).map((p) => dropUndefined(p) as PlatformDefaultsProps);
 }
+
+/** A path prefix routed to a service: `/`, or absolute segments without a trailing slash. */
+export const pathPrefix: fc.Arbitrary<string> = fc.oneof(
+  fc.constant('/'),
+  fc.array(fc.stringMatching(/^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,8}$/).filter((seg) => seg !== '.' && seg !== '..'), { minLength: 1, maxLength: 3 })
+    .map((segments) => `/${segments.join('/')}`),
+);
+
+/** The platform's Gateway: name and namespace, optionally a listener and a data-plane namespace. */
+export const platformGateway: fc.Arbitrary<PlatformGateway> = fc.record({
+  name: referenceName,
+  namespace: namespaceName,
+  sectionName: referenceName,
+  controllerNamespace: namespaceName,
+}, { requiredKeys: ['name', 'namespace'] }).map((g) => dropUndefined(g) as PlatformGateway);
 
 /** The registry prefix of an image, for allowedRegistries. */
 export function registryOf(img: string): string | undefined {

@@ -6,9 +6,9 @@ import {
   badReference, badText, notAString, notAnObject, mutation,
   applyMutation,
   BUDGET,
-  testValidOutput,
+  testValidOutput, pathPrefix, platformGateway,
 } from './arbitraries';
-import { IngressTls, WebService, WebServiceProps } from '../../src';
+import { Exposure, IngressTls, PlatformDefaults, PlatformGateway, WebService, WebServiceProps } from '../../src';
 
 /** Valid WebService props: every option, present or not; Ingress options only with a host. */
 const webServiceProps: fc.Arbitrary<WebServiceProps> = fc.record({
@@ -17,23 +17,40 @@ const webServiceProps: fc.Arbitrary<WebServiceProps> = fc.record({
   scale,
   options: workloadOptions(),
   host: fc.option(host, { nil: undefined }),
+  hosts: fc.option(fc.uniqueArray(host, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  paths: fc.option(fc.uniqueArray(pathPrefix, { minLength: 1, maxLength: 3 }), { nil: undefined }),
   exposure: fc.record({
     ingressClassName: referenceName,
     ingressControllerNamespace: namespaceName,
     tls,
     ingressAnnotations: annotations,
   }, { requiredKeys: [] }),
-}).map(({ name, image: img, scale: s, options, host: h, exposure }) => dropUndefined({
-  ...options,
-  ...s,
-  name,
-  image: img,
-  host: h,
-  ingressControllerNamespace: exposure.ingressControllerNamespace,
-  ...(h === undefined ? {} : { ingressClassName: exposure.ingressClassName, tls: exposure.tls, ingressAnnotations: exposure.ingressAnnotations }),
-}));
+}).map(({ name, image: img, scale: s, options, host: h, hosts: hs, paths, exposure }) => {
+  const more = hs?.filter((x) => x !== h);
+  const exposed = h !== undefined || (more !== undefined && more.length > 0);
+  return dropUndefined({
+    ...options,
+    ...s,
+    name,
+    image: img,
+    host: h,
+    hosts: more !== undefined && more.length > 0 ? more : undefined,
+    paths: exposed ? paths : undefined,
+    ingressControllerNamespace: exposure.ingressControllerNamespace,
+    ...(exposed ? { ingressClassName: exposure.ingressClassName, tls: exposure.tls, ingressAnnotations: exposure.ingressAnnotations } : {}),
+  });
+});
 
-function build(app: App, props: WebServiceProps, wiring: Wiring[] = []): WebService {
+/** The same props exposed through a platform Gateway: no Ingress props. */
+const gatewayProps: fc.Arbitrary<[WebServiceProps, PlatformGateway]> = fc.tuple(webServiceProps, platformGateway).map(([props, gateway]) => {
+  const { ingressClassName, ingressControllerNamespace, tls: t, ingressAnnotations, ...rest } = props;
+  return [rest, gateway];
+});
+
+function build(app: App, props: WebServiceProps, wiring: Wiring[] = [], gateway?: PlatformGateway): WebService {
+  if (gateway !== undefined) {
+    PlatformDefaults.set(app, { gateway });
+  }
   const web = new WebService(namespaced(app), 'storefront', props);
   wire(web, wiring);
   return web;
@@ -60,6 +77,29 @@ describe('WebService, generated valid props', () => {
   }, TIMEOUT_MS);
 });
 
+describe('WebService through a platform Gateway, generated valid props', () => {
+  testValidOutput(fc.tuple(gatewayProps, externalWiring), (app, [[props, gateway], wiring]) => build(app, props, wiring, gateway), {
+    hardened: 'the output (an HTTPRoute where exposed, never an Ingress) passes every guardrail rule, the 1.30 and Gateway API schemas and the API server\'s own checks',
+    deterministic: 'the same props and Gateway synthesize byte-identical YAML in two fresh apps',
+  });
+
+  test('an exposed service has one HTTPRoute to the Gateway with every host and path, and no Ingress', () => {
+    fc.assert(fc.property(gatewayProps, ([props, gateway]) => {
+      const app = new App();
+      const web = build(app, props, [], gateway);
+      const docs = synthApp(app);
+      const routes = docs.filter((d) => d.kind === 'HTTPRoute');
+      expect(docs.filter((d) => d.kind === 'Ingress')).toEqual([]);
+      expect(routes).toHaveLength(web.hosts.length === 0 ? 0 : 1);
+      if (routes.length === 1) {
+        expect(routes[0].spec.hostnames).toEqual(web.hosts);
+        expect(routes[0].spec.parentRefs[0]).toEqual(dropUndefined({ group: 'gateway.networking.k8s.io', kind: 'Gateway', ...gateway, controllerNamespace: undefined }));
+        expect(routes[0].spec.rules[0].matches.map((m: any) => m.path.value)).toEqual(props.paths ?? ['/']);
+      }
+    }), { numRuns: BUDGET.selectors() });
+  }, TIMEOUT_MS);
+});
+
 /** Invalid values of the exposure props. */
 const exposureMutation: fc.Arbitrary<Mutation> = fc.oneof(
   mutation('host', fc.oneof(notAString.filter((v) => v !== undefined), badText,
@@ -71,6 +111,9 @@ const exposureMutation: fc.Arbitrary<Mutation> = fc.oneof(
     () => IngressTls.existingSecret(''), () => IngressTls.existingSecret(undefined as any), () => IngressTls.certManagerClusterIssuer('ok', 'Bad_Secret'),
   ).map((f) => f()))),
   mutation('ingressAnnotations', fc.oneof(notAnObject, fc.constantFrom({ 'bad key!': 'x' }, { k: 5 }, { '': 'x' }))),
+  mutation('hosts', fc.constantFrom('shop.example.com', [], ['http://shop.example.com'], ['a.example.com', 'a.example.com'], [5], null)),
+  mutation('paths', fc.constantFrom('/', [], ['api'], ['/api/'], ['/a', '/a'], ['/a?b'], ['/a/../b'], ['//a'], [7], null)),
+  mutation('exposure', fc.constantFrom('gateway', {}, { kind: 'gateway' }, Exposure.GATEWAY)),
 );
 
 describe('WebService, generated invalid props', () => {

@@ -53,6 +53,7 @@ import { readOnlyRoot } from './read-only-root';
 import { readinessProbe } from './readiness-probe';
 import { replicas } from './replicas';
 import { rollingUpdate } from './rolling-update';
+import { routeListener } from './route-listener';
 import { runAsUser } from './run-as-user';
 import { saExists } from './sa-exists';
 import { saToken } from './sa-token';
@@ -132,6 +133,7 @@ export const LINTER_RULES: ReadonlyArray<Rule> = [
   serviceType,
   ingressBackend,
   ingressTls,
+  routeListener,
   netpolCoversPod,
   netpolTargetsPod,
   rbacWildcard,
