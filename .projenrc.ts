@@ -43,6 +43,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'cdk8s-cli@^2.207.0',
     // Gateway API schemas for tests (0.5.x: the last release that runs on Node 20).
     '@kubernetes-models/gateway-api@0.5.1',
+    // KEDA ScaledObject schema for tests (0.4.2: 2.x needs Node 22).
+    '@kubernetes-models/keda@0.4.2',
     'fast-check@^4.3.0',
     'kubernetes-models@^4.5.1',
     '@types/js-yaml@^4.0.9',
@@ -81,7 +83,7 @@ project.eslint?.addLintPattern('examples');
 const synthExamples = project.addTask('synth:example', {
   description: 'Synthesize every app in examples/ into examples/<name>/dist',
 });
-for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api']) {
+for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api', 'workload-shapes']) {
   synthExamples.exec('ts-node --project ../tsconfig.json main.ts', { cwd: `examples/${example}` });
 }
 

@@ -203,8 +203,9 @@ export class CanaryRelease extends GoldenConstruct {
     this.port = stableCore.port;
     this.servicePort = stableCore.servicePort;
     // The cores are the tracks: a ReleaseTrack is read from its core, never copied.
-    this.stable = stableCore;
-    this.canary = canaryCore;
+    // A track's core always makes its Service (only a Worker's core has none).
+    this.stable = stableCore as ReleaseTrack;
+    this.canary = canaryCore as ReleaseTrack | undefined;
     this._wiring = new Wiring(this, () => cores, this.namespace, this.port);
 
     // The release Service: what in-cluster callers use.

@@ -6,6 +6,7 @@ import { GatewayShopChart } from '../examples/gateway-api/main';
 import { buildApp } from '../examples/internal-apis/main';
 import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
 import { StorefrontChart } from '../examples/web-service/main';
+import { ShopWorkloadsChart } from '../examples/workload-shapes/main';
 import { WebService } from '../src';
 import { checkManifests } from '../src/guardrails/engine';
 
@@ -154,6 +155,40 @@ describe('examples/canary-rollout', () => {
     expect(route.spec.rules[1].backendRefs.map((b: any) => [b.name, b.weight])).toEqual([['storefront-stable', 75], ['storefront-canary', 25]]);
     expect(byKind(docs, 'Deployment').map((d) => [d.metadata.name, d.spec.replicas])).toEqual([['storefront-stable', 4], ['storefront-canary', 1], ['orders', 3]]);
     expect(ROLLOUT_STEPS).toContain(25);
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('examples/workload-shapes', () => {
+  // GIVEN
+  const app = Testing.app();
+  // WHEN
+  const chart = new ShopWorkloadsChart(app, 'shop');
+  const docs = Testing.synth(chart);
+
+  test('synthesizes a KEDA-scaled worker, a nightly job, a stateful store and a migration, the jobs and the worker unreachable', () => {
+    // THEN
+    expect(docs).toMatchSnapshot();
+    const named = (name: string) => docs.filter((d) => d.metadata.name === name).map((d) => d.kind);
+    expect(named('mailer')).toEqual(['ServiceAccount', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'ScaledObject']);
+    expect(named('reports')).toEqual(['ServiceAccount', 'CronJob', 'NetworkPolicy']);
+    const policy = (name: string) => byKind(docs, 'NetworkPolicy').find((p) => p.metadata.name === name).spec;
+    expect(policy('mailer').ingress).toEqual([]);
+    expect(policy('reports').ingress).toEqual([]);
+    expect(policy('orders').ingress.map((r: any) => r.from[0])).toEqual([
+      { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mailer' } } },
+      { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'reports' } } },
+    ]);
+    expect(oneOf(docs, 'CronJob').spec).toMatchObject({ schedule: '30 2 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Forbid' });
+    expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'mailer').spec.replicas).toBeUndefined();
+    expect(named('sessions')).toEqual(['ServiceAccount', 'StatefulSet', 'Service', 'PodDisruptionBudget', 'NetworkPolicy']);
+    expect(named('sessions-headless')).toEqual(['Service']);
+    expect(oneOf(docs, 'Job').metadata.name).toMatch(/^orders-migrate-[0-9a-f]{10}$/);
+    expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'orders').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
+  });
+
+  test('passes every guardrail rule and the Kubernetes 1.30 schema (KEDA\'s for the ScaledObject)', () => {
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
   });

@@ -84,6 +84,10 @@ export function buildContext(objects: ReadonlyArray<Manifest>, declaredListeners
     if (kind === 'HorizontalPodAutoscaler') {
       const target = objectAt(objectAt(object.spec).scaleTargetRef);
       push(autoscalers, key(textOf(target.kind), namespace, textOf(target.name)), object);
+    } else if (kind === 'ScaledObject' && String(object.apiVersion).startsWith('keda.sh/')) {
+      // KEDA creates the HorizontalPodAutoscaler in the cluster; its scaleTargetRef.kind defaults to Deployment.
+      const target = objectAt(objectAt(object.spec).scaleTargetRef);
+      push(autoscalers, key(target.kind === undefined ? 'Deployment' : textOf(target.kind), namespace, textOf(target.name)), object);
     }
   });
 

@@ -12,8 +12,10 @@ export function minimumReplicas(object: Manifest, context: RuleContext): number 
   }
   const autoscaler = context.autoscalersOf(object)[0];
   if (autoscaler) {
-    const min = objectAt(autoscaler.spec).minReplicas;
-    return typeof min === 'number' ? min : 1;
+    // A KEDA ScaledObject says minReplicaCount (default 0: scaled to zero when idle).
+    const spec = objectAt(autoscaler.spec);
+    const min = spec.minReplicas ?? spec.minReplicaCount;
+    return typeof min === 'number' ? min : autoscaler.kind === 'ScaledObject' ? 0 : 1;
   }
   return 1;
 }
@@ -22,7 +24,8 @@ export function minimumReplicas(object: Manifest, context: RuleContext): number 
 export function maximumReplicas(object: Manifest, context: RuleContext): number {
   let most = minimumReplicas(object, context);
   for (const autoscaler of context.autoscalersOf(object)) {
-    const max = objectAt(autoscaler.spec).maxReplicas;
+    const spec = objectAt(autoscaler.spec);
+    const max = spec.maxReplicas ?? spec.maxReplicaCount;
     if (typeof max === 'number' && max > most) {
       most = max;
     }

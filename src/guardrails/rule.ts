@@ -22,7 +22,7 @@ export interface RuleContext {
   objectsOf(kind: string, namespace: string): ReadonlyArray<Manifest>;
   /** The first object of that kind and name in the namespace. */
   find(kind: string, namespace: string, name: string): Manifest | undefined;
-  /** The HorizontalPodAutoscalers in the object's namespace whose scaleTargetRef names it. */
+  /** The HorizontalPodAutoscalers and KEDA ScaledObjects in the object's namespace whose scaleTargetRef names it. */
   autoscalersOf(object: Manifest): ReadonlyArray<Manifest>;
   /**
    * The pod templates of a namespace that a LabelSelector (matchLabels and matchExpressions)

@@ -86,12 +86,12 @@ export abstract class GoldenWorkload extends GoldenConstruct {
 
   /** The Deployment running the pods. */
   public get deployment(): k8s.KubeDeployment {
-    return this.core.deployment;
+    return this.core.deployment!;
   }
 
   /** The Service in front of the pods. */
   public get service(): k8s.KubeService {
-    return this.core.service;
+    return this.core.service!;
   }
 
   /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
@@ -101,7 +101,7 @@ export abstract class GoldenWorkload extends GoldenConstruct {
 
   /** The PodDisruptionBudget (one pod down at a time). */
   public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
-    return this.core.podDisruptionBudget;
+    return this.core.podDisruptionBudget!;
   }
 
   /** The NetworkPolicy covering the pods for ingress and egress. */

@@ -43,8 +43,11 @@ export interface PodTemplateContext {
   readonly podAnnotations?: Record<string, string>;
   /** The protocol of the port: the default checks. */
   readonly protocol: ApiProtocol;
-  /** The container port and its name. */
-  readonly port: { readonly name: string; readonly number: number };
+  /**
+   * The container port and its name.
+   * @default - no container port (a Worker without an admin port): only exec probes
+   */
+  readonly port?: { readonly name: string; readonly number: number };
   /** The restricted security context of the pod and the container. */
   readonly security: RestrictedSecurity;
   /** The grace period and the preStop hook. */
@@ -56,6 +59,13 @@ export interface PodTemplateContext {
   readonly priorityClassName?: string;
   /** The platform's scheduling defaults (checked when set), for the props left out. */
   readonly platform?: Pick<PlatformDefaultsProps, 'nodeSelector' | 'tolerations' | 'affinity'>;
+  /**
+   * Pods that run to completion (a Job's): this restart policy, a liveness probe only when
+   * given, no readiness or startup probe (nothing sends a job traffic), no spread or anti-affinity
+   * (one pod at a time).
+   * @default - long-running pods: the three probes, spread and anti-affinity
+   */
+  readonly restartPolicy?: string;
 }
 
 /**
@@ -72,6 +82,8 @@ export interface PodTemplate {
   readonly acknowledgements: Record<string, string>;
   /** Mounts a volume into the app container. */
   mount(volume: k8s.Volume, mount: k8s.VolumeMount): void;
+  /** Mounts a volume the pod spec does not list (a StatefulSet's volumeClaimTemplate) into the app container. */
+  mountClaim(mount: k8s.VolumeMount): void;
 }
 
 /**
@@ -82,7 +94,7 @@ export interface PodTemplate {
  */
 export function buildPodTemplate(props: WorkloadProps, context: PodTemplateContext): PodTemplate {
   const { owner } = context;
-  const { probes, acknowledgements } = resolveProbes(props, context);
+  const { probes, acknowledgements } = context.restartPolicy === undefined ? resolveProbes(props, context) : resolveBatchProbes(props, context);
   const config = props.config === undefined ? undefined : resolveConfig(owner, context.name, props.config);
   const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
   const tmpSize = checkTmpSize(owner, props.tmpVolumeSize);
@@ -96,7 +108,7 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
     imagePullPolicy: IMAGE_PULL_POLICY,
     command: props.command === undefined ? undefined : checkStringList(owner, 'command', props.command),
     args: props.args === undefined ? undefined : checkStringList(owner, 'args', props.args),
-    ports: [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
+    ports: context.port === undefined ? undefined : [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
     env: resolveEnv(owner, props.env, props.secretEnv),
     envFrom: resolveEnvFrom(owner, props.envFrom),
     resources: context.resources._toResources(owner, 'resources', context.cpuLimits),
@@ -124,13 +136,14 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       tolerations: scheduling.tolerations,
       terminationGracePeriodSeconds: context.shutdown.terminationGracePeriodSeconds,
       securityContext: context.security.pod,
-      affinity: mergeAffinity(antiAffinity(context.selectorLabels), scheduling.affinity),
-      topologySpreadConstraints: topologySpread(context.selectorLabels),
+      restartPolicy: context.restartPolicy,
+      affinity: context.restartPolicy === undefined ? mergeAffinity(antiAffinity(context.selectorLabels), scheduling.affinity) : scheduling.affinity,
+      topologySpreadConstraints: context.restartPolicy === undefined ? topologySpread(context.selectorLabels) : undefined,
       volumes: Lazy.any({ produce: () => volumes }) as any,
       containers: [container],
     },
   };
-  return { spec, config, acknowledgements, mount };
+  return { spec, config, acknowledgements, mount, mountClaim: (volumeMount) => volumeMounts.push(volumeMount) };
 }
 
 /**
@@ -206,8 +219,18 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
   probes: Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'>;
   acknowledgements: Record<string, string>;
 } {
-  const { owner, protocol, port } = context;
+  const { owner, protocol } = context;
   const acknowledgements: Record<string, string> = {};
+  if (context.port === undefined) {
+    for (const field of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
+      const check = props[field];
+      if ((check === undefined && field !== 'startupProbe') || (HealthCheck.isHealthCheck(check) && !check.describe('').startsWith('exec '))) {
+        fail(owner, field, 'must be an exec check: the pods declare no port', check === undefined ? 'none' : check.describe('(none)'),
+          "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
+      }
+    }
+  }
+  const port = context.port ?? { name: '', number: 0 };
   const defaults = protocol.defaultHealthChecks();
   const readiness = pickCheck(owner, 'readinessProbe', props.readinessProbe, defaults.readiness);
   const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, defaults.liveness);
@@ -229,4 +252,28 @@ function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
     probes: { startupProbe: startup._toProbe(owner, 'startupProbe', port, PROBE_DEFAULTS.startup), readinessProbe, livenessProbe },
     acknowledgements,
   };
+}
+
+/** The probes of pods that run to completion: a liveness check when given, nothing else. */
+function resolveBatchProbes(props: WorkloadProps, context: PodTemplateContext): {
+  probes: Pick<k8s.Container, 'livenessProbe'>;
+  acknowledgements: Record<string, string>;
+} {
+  const { owner } = context;
+  for (const field of ['readinessProbe', 'startupProbe'] as const) {
+    if (props[field] !== undefined) {
+      fail(owner, field, 'does not apply to a job: nothing sends its pods traffic', HealthCheck.isHealthCheck(props[field]) ? props[field].describe('(none)') : props[field],
+        'leave it out (a livenessProbe restarts a job that hangs; activeDeadline ends one that runs too long)');
+    }
+  }
+  if (props.livenessProbe === undefined) {
+    return { probes: {}, acknowledgements: {} };
+  }
+  const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, props.livenessProbe);
+  const port = context.port ?? { name: '', number: 0 };
+  if (context.port === undefined && !liveness.describe('').startsWith('exec ')) {
+    fail(owner, 'livenessProbe', 'must be an exec check: the pods declare no port', liveness.describe('(none)'),
+      "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the check can reach)");
+  }
+  return { probes: { livenessProbe: liveness._toProbe(owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness) }, acknowledgements: {} };
 }

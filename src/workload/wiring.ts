@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Workload } from './workload';
 import { checkPorts, NetworkPort, policyPorts } from '../conventions/network-port';
@@ -26,6 +27,8 @@ export class Wiring {
   }
 
   private readonly labelPeers: LabelPeer[] = [];
+  /** Why the owner's pods take no connections, when they take none (a Worker). */
+  private noIngressReason?: string;
   private readonly labelPeerKeys = new Set<string>();
 
   constructor(
@@ -45,6 +48,10 @@ export class Wiring {
    * checked before any is wired, so a refused call changes nothing.
    */
   public allowFrom(peers: INetworkPeer[]): void {
+    if (this.noIngressReason !== undefined && peers.length > 0) {
+      fail(this.owner, 'allowFrom', this.noIngressReason, peers.map((p) => this.selectionOf('allowFrom', p).description).join(', '),
+        'let the clients reach a WebService or InternalApi instead, or talk to them through a queue');
+    }
     const steps = peers.map((peer, i) => {
       const field = `allowFrom[${i}]`;
       const selection = this.selectionOf(field, peer);
@@ -76,6 +83,10 @@ export class Wiring {
       const selection = this.selectionOf(field, peer);
       const target = Wiring.of(peer);
       if (target !== undefined) {
+        if (target.noIngressReason !== undefined) {
+          fail(this.owner, field, `names ${target.owner.node.path}, which ${target.noIngressReason}`, this.selectionOf(field, peer).description,
+            'allow traffic to a WebService or InternalApi instead');
+        }
         // Checked here too, from the target's side, so that nothing is wired when it is refused.
         policyPeer(target.owner, 'allowFrom[0]', this.owner.toPeerSelection(), target.namespace);
         return () => target.allowFrom([this.owner]);
@@ -93,6 +104,16 @@ export class Wiring {
       };
     });
     steps.forEach((wire) => wire());
+  }
+
+  /** The objects that run the owner's pods (a Deployment per track, a StatefulSet…). */
+  public controllers(): ApiObject[] {
+    return this.cores().map((core) => core.controller);
+  }
+
+  /** Refuses every peer that would reach the owner's pods: they take no connections, for this reason. */
+  public refuseIngress(reason: string): void {
+    this.noIngressReason = reason;
   }
 
   /**

@@ -39,6 +39,59 @@ export interface WorkloadRole {
   readonly headless?: boolean;
   /** The track of a CanaryRelease this core runs, if it is one. */
   readonly track?: TrackRole;
+  /**
+   * The pods take no connections (a Worker): no Service, no container port unless `port` is
+   * given (an admin port for probes and metrics), and a NetworkPolicy that denies all ingress on
+   * purpose rather than for want of `allowFrom`.
+   * @default false
+   */
+  readonly noIngress?: boolean;
+  /**
+   * A scaler outside the output (a KEDA ScaledObject, whose HPA KEDA creates in the cluster)
+   * owns the replica count: the Deployment carries no `replicas`, and runs at most this many pods.
+   * @default - the core's own replicas or autoscaler
+   */
+  readonly externalScaling?: ExternalScaling;
+  /**
+   * The object that runs the pods.
+   * @default - a Deployment
+   */
+  readonly controller?: WorkloadController;
+}
+
+/**
+ * The object that runs the pods when it is not the core's Deployment: a CronJob or a Job (run to
+ * completion, no replicas, no PodDisruptionBudget) or a StatefulSet.
+ */
+export interface WorkloadController {
+  /**
+   * Pods that run to completion (a Job, a CronJob's jobs): the pod template gets this restart
+   * policy, no readiness or startup probe, no spread or anti-affinity; the core makes no
+   * PodDisruptionBudget and takes no `replicas` or `autoscaling`.
+   * @default - long-running pods
+   */
+  readonly batch?: { readonly restartPolicy: string; readonly maxPods: number };
+  /**
+   * The controller replaces pods one at a time without a surge (a StatefulSet): the core takes
+   * no `rollout`, and the quota counts `replicas` pods.
+   * @default false
+   */
+  readonly noSurge?: boolean;
+  /**
+   * Services the construct makes beside the core's, for the quota (a StatefulSet's headless Service).
+   * @default 0
+   */
+  readonly extraServices?: number;
+  /** Makes the object from the core (its name, replicas, metadata) and the pods' template. */
+  create(core: Workload, template: k8s.PodTemplateSpec, annotations: Record<string, string>): ApiObject;
+}
+
+/** A replica count owned by a scaler the core does not create. */
+export interface ExternalScaling {
+  /** The most pods the scaler may run. */
+  readonly maxReplicas: number;
+  /** The annotations it puts on the Deployment (acknowledgements of the rules it satisfies). */
+  readonly annotations?: Record<string, string>;
 }
 
 /** What a CanaryRelease decides for one of its tracks. */
@@ -102,9 +155,14 @@ export class Workload {
   /** Fixed replicas, or undefined under an autoscaler. */
   public readonly replicas?: number;
 
-  public readonly deployment: k8s.KubeDeployment;
-  public readonly service: k8s.KubeService;
-  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  /** The Deployment running the pods, unless the role gave another controller. */
+  public readonly deployment?: k8s.KubeDeployment;
+  /** The object running the pods: the Deployment, or what the role's controller made. */
+  public readonly controller: ApiObject;
+  /** The Service in front of the pods; none for a workload that takes no connections. */
+  public readonly service?: k8s.KubeService;
+  /** The PodDisruptionBudget; none for pods that run to completion. */
+  public readonly podDisruptionBudget?: k8s.KubePodDisruptionBudget;
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
   public readonly configMap?: k8s.KubeConfigMap;
@@ -177,7 +235,24 @@ export class Workload {
 
     // Scale.
     let autoscaling: Autoscaling | undefined;
-    if (role.track !== undefined) {
+    const batch = role.controller?.batch;
+    if (role.controller?.noSurge && props.rollout !== undefined) {
+      fail(owner, 'rollout', 'does not apply to a StatefulSet (it replaces one pod at a time, the highest ordinal first, with no surge)', props.rollout, 'leave it out');
+    }
+    if (batch !== undefined) {
+      if (props.replicas !== undefined || props.autoscaling !== undefined) {
+        fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'does not apply to pods that run to completion', props.replicas ?? props.autoscaling,
+          'leave it out (a job runs one pod at a time)');
+      }
+      if (props.rollout !== undefined) {
+        fail(owner, 'rollout', 'does not apply to pods that run to completion (nothing rolls: every run starts new pods)', props.rollout, 'leave it out');
+      }
+    } else if (role.externalScaling !== undefined) {
+      if (props.replicas !== undefined || props.autoscaling !== undefined) {
+        fail(owner, props.replicas !== undefined ? 'replicas' : 'autoscaling', 'cannot be set together with a scaler that owns the replica count',
+          props.replicas ?? props.autoscaling, 'remove it, or use one way of scaling');
+      }
+    } else if (role.track !== undefined) {
       autoscaling = role.track.autoscaling;
       this.replicas = autoscaling === undefined ? role.track.replicas : undefined;
     } else if (props.autoscaling !== undefined) {
@@ -202,7 +277,8 @@ export class Workload {
     this.resources = resources;
     const cpuLimits = checkCpuLimits(owner, this.platform.cpuLimits);
     this.cpuLimits = cpuLimits.enabled;
-    this.maxPods = (this.replicas ?? autoscaling!.maxReplicas) + rollout.surgePods(this.replicas ?? autoscaling!.maxReplicas);
+    const most = this.replicas ?? autoscaling?.maxReplicas ?? role.externalScaling?.maxReplicas ?? 0;
+    this.maxPods = batch !== undefined ? batch.maxPods : role.controller?.noSurge ? most : most + rollout.surgePods(most);
     const acknowledgements: Record<string, string> = {};
     if (!cpuLimits.enabled) {
       acknowledgements[acknowledgementKey(RuleId.CPU_LIMIT)] = `the platform runs without CPU limits: ${cpuLimits.disabledReason}`;
@@ -222,13 +298,14 @@ export class Workload {
       selectorLabels: this.selectorLabels,
       podAnnotations,
       protocol: role.protocol,
-      port: { name: this.portName, number: this.port },
+      port: role.noIngress && props.port === undefined ? undefined : { name: this.portName, number: this.port },
       security,
       shutdown,
       resources,
       cpuLimits: cpuLimits.enabled,
       priorityClassName,
       platform: this.platform,
+      restartPolicy: batch?.restartPolicy,
     });
     Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
@@ -251,9 +328,10 @@ export class Workload {
       }));
     }
 
-    this.deployment = keepPatchedValues(new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
+    this.deployment = role.controller !== undefined ? undefined : keepPatchedValues(new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
       metadata: this.metadata({
-        ...(autoscaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
+        ...(autoscaling || role.externalScaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
+        ...role.externalScaling?.annotations,
         ...acknowledgements,
       }),
       spec: {
@@ -267,7 +345,9 @@ export class Workload {
       },
     }));
 
-    this.service = keepPatchedValues(new k8s.KubeService(owner, `${this.idPrefix}Service`, {
+    this.controller = this.deployment ?? role.controller!.create(this, this.podTemplate.spec, acknowledgements);
+
+    this.service = role.noIngress ? undefined : keepPatchedValues(new k8s.KubeService(owner, `${this.idPrefix}Service`, {
       metadata: this.metadata(),
       spec: {
         type: 'ClusterIP',
@@ -283,7 +363,7 @@ export class Workload {
       },
     }));
 
-    this.podDisruptionBudget = keepPatchedValues(new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
+    this.podDisruptionBudget = batch !== undefined ? undefined : keepPatchedValues(new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
       metadata: this.metadata(),
       spec: disruptionBudget(this.selectorLabels),
     }));
@@ -312,7 +392,7 @@ export class Workload {
         owner,
         name: this.name,
         pods: this.maxPods,
-        services: 1,
+        services: (this.service ? 1 : 0) + (role.controller?.extraServices ?? 0),
         cpuRequest: v.cpuRequest,
         cpuLimit: v.cpuLimit,
         memory: v.memory,
@@ -321,7 +401,7 @@ export class Workload {
       };
     });
     owner.node.addValidation({
-      validate: () => (this.networkRules.hasIngress ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
+      validate: () => (role.noIngress || this.networkRules.hasIngress ? [] : [problem('allowFrom', `nothing may reach the pods${role.track ? ` of the ${role.track.track} track` : ''}: their NetworkPolicy denies all ingress`,
         'no peers', `declare the clients with ${owner.node.id}.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))`)]),
     });
   }
@@ -343,7 +423,7 @@ export class Workload {
 
   /** Every object of the core. */
   public objects(): ApiObject[] {
-    return [this.serviceAccount, this.configMap, this.deployment, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
+    return [this.serviceAccount, this.configMap, this.controller, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
       this.role, this.roleBinding].filter((o): o is ApiObject => o !== undefined);
   }
 

@@ -3,6 +3,7 @@ import { GatewayShopChart } from '../../examples/gateway-api/main';
 import { buildApp as buildInternalApis } from '../../examples/internal-apis/main';
 import { buildApp as buildPlatformProfile } from '../../examples/platform-profile/main';
 import { StorefrontChart } from '../../examples/web-service/main';
+import { ShopWorkloadsChart } from '../../examples/workload-shapes/main';
 import { Guardrails } from '../../src/guardrails/guardrails';
 
 // The examples are what app teams copy: each one synthesizes with the whole app protected by the
@@ -40,5 +41,9 @@ describe('the examples under synth-time guardrails', () => {
 
   test('platform-profile', () => {
     expect(synthProtected((app) => buildPlatformProfile(app))).toEqual({ stderr: '' });
+  });
+
+  test('workload-shapes', () => {
+    expect(synthProtected((app) => new ShopWorkloadsChart(app, 'shop'))).toEqual({ stderr: '' });
   });
 });

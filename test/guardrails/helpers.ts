@@ -82,6 +82,16 @@ export function hpa(target = 'storefront', minReplicas = 2, maxReplicas = 5): Ma
   };
 }
 
+/** A KEDA ScaledObject in namespace shop that scales a Deployment (its scaleTargetRef.kind left to KEDA's default). */
+export function scaledObject(target = 'storefront', minReplicaCount?: number): Manifest {
+  return {
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'ScaledObject',
+    metadata: { name: target, namespace: 'shop' },
+    spec: { scaleTargetRef: { name: target }, minReplicaCount, maxReplicaCount: 10, triggers: [{ type: 'cpu', metadata: { value: '70' } }] },
+  };
+}
+
 /** The reference manifests without the objects of one kind. */
 export function without(manifests: Manifest[], kind: string): Manifest[] {
   return manifests.filter((manifest) => manifest.kind !== kind);

@@ -15,7 +15,7 @@ import { extractHelm, fileFromTarGz, fileFromZip } from '../util/helm';
 
 const REPO = path.join(__dirname, '..', '..');
 const CDK8S = path.join(REPO, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
-const EXAMPLES = ['internal-apis', 'canary-rollout', 'platform-profile'];
+const EXAMPLES = ['internal-apis', 'canary-rollout', 'platform-profile', 'workload-shapes'];
 
 let work: string;
 let helm: string;
@@ -110,6 +110,21 @@ describe.each(EXAMPLES)('cdk8s synth --format helm of examples/%s', (example) =>
     const rendered = [...objects(run(helm, ['template', 'release', chartDir], work)).values()];
     expect(checkManifests(rendered).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.kind}/${f.name}: ${f.message}`)).toEqual([]);
   });
+});
+
+describe('cdk8s synth --format helm of examples/workload-shapes: the MigrationJob is a Helm hook', () => {
+  test('helm sees the Job as a pre-install/pre-upgrade hook: --no-hooks leaves it out, and only it', () => {
+    // GIVEN the Helm chart of the example (a MigrationJob before the orders API)
+    const chartDir = path.join(work, 'workload-shapes-hooks');
+    run(process.execPath, [CDK8S, 'synth', '--format', 'helm', '--chart-version', '1.0.0', '--output', chartDir], path.join(REPO, 'examples', 'workload-shapes'));
+    // WHEN helm renders it with and without hooks
+    const all = objects(run(helm, ['template', 'release', chartDir], work));
+    const withoutHooks = objects(run(helm, ['template', 'release', chartDir, '--no-hooks'], work));
+    // THEN the only object helm treats as a hook is the migration Job
+    const hooks = [...all.keys()].filter((id) => !withoutHooks.has(id));
+    expect(hooks).toEqual([expect.stringMatching(/^batch\/v1 Job shop\/orders-migrate-[0-9a-f]{10}$/)]);
+    expect(all.get(hooks[0]).metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+  }, 300_000);
 });
 
 describe('the archive readers used to get helm without unzip', () => {

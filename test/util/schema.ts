@@ -1,14 +1,15 @@
 /**
  * Validates manifests against the Kubernetes 1.30 OpenAPI schema, as published by
  * `kubernetes-models` (one model class per apiVersion and kind), and Gateway API objects against
- * the Gateway API CRD schemas (`@kubernetes-models/gateway-api`).
+ * the Gateway API CRD schemas (`@kubernetes-models/gateway-api`), and KEDA objects against KEDA's
+ * (`@kubernetes-models/keda`).
  */
 export function schemaErrors(doc: { apiVersion: string; kind: string; metadata?: { name?: string } }): string[] {
   let models: Record<string, new (data: unknown) => { validate(): void }>;
   try {
     const modulePath = doc.apiVersion.startsWith('gateway.networking.k8s.io/')
       ? `@kubernetes-models/gateway-api/${doc.apiVersion}`
-      : `kubernetes-models/${doc.apiVersion}`;
+      : doc.apiVersion.startsWith('keda.sh/') ? `@kubernetes-models/keda/${doc.apiVersion}` : `kubernetes-models/${doc.apiVersion}`;
     // The model module depends on the document's apiVersion, so it can only be required at run time.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     models = require(modulePath);

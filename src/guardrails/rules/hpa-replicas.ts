@@ -8,7 +8,7 @@ export const hpaReplicas: Rule = scopedRule({
   id: RuleId.HPA_REPLICAS,
   severity: 'error',
   why: 'With spec.replicas set under an autoscaler, every apply resets the replica count and scales the workload down in the middle of a peak.',
-  fix: 'Remove spec.replicas from a workload that a HorizontalPodAutoscaler scales.',
+  fix: 'Remove spec.replicas from a workload that a HorizontalPodAutoscaler or a KEDA ScaledObject scales.',
   appliesTo: { kinds: [...REPLICATED_KINDS] },
   check: (object, context) => {
     const value = objectAt(object.spec).replicas;
@@ -16,6 +16,6 @@ export const hpaReplicas: Rule = scopedRule({
     if (!autoscaler || value === undefined || value === null) {
       return [];
     }
-    return [`spec.replicas is ${JSON.stringify(value)}, but HorizontalPodAutoscaler ${nameOf(autoscaler)} scales this ${kindOf(object)}`];
+    return [`spec.replicas is ${JSON.stringify(value)}, but ${kindOf(autoscaler)} ${nameOf(autoscaler)} scales this ${kindOf(object)}`];
   },
 });

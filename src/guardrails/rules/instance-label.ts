@@ -1,11 +1,14 @@
 import { RuleId } from '../../conventions/rule-ids';
-import { nameOf, objectAt, quote } from '../manifest';
+import { kindOf, nameOf, objectAt, quote } from '../manifest';
 import { Rule, scopedRule } from '../rule';
 
 /** The standard label that identifies one instance of an application. */
 export const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
-/** Workloads carry app.kubernetes.io/instance equal to their name. */
+/**
+ * Workloads carry app.kubernetes.io/instance equal to their name; a Job named after its content
+ * (`<instance>-<hex hash>`, since its template is immutable) carries the name without the hash.
+ */
 export const instanceLabel: Rule = scopedRule({
   id: RuleId.INSTANCE_LABEL,
   severity: 'warning',
@@ -17,6 +20,10 @@ export const instanceLabel: Rule = scopedRule({
     if (value === undefined) {
       return [`label ${INSTANCE_LABEL} is missing`];
     }
-    return value === nameOf(object) ? [] : [`label ${INSTANCE_LABEL} is ${quote(value)}, expected ${quote(nameOf(object))}`];
+    const name = nameOf(object);
+    if (kindOf(object) === 'Job' && typeof value === 'string' && name.startsWith(`${value}-`) && /^[0-9a-f]{6,}$/.test(name.slice(value.length + 1))) {
+      return [];
+    }
+    return value === name ? [] : [`label ${INSTANCE_LABEL} is ${quote(value)}, expected ${quote(nameOf(object))}`];
   },
 });

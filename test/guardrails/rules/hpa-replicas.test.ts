@@ -1,5 +1,5 @@
 import { hpaReplicas } from '../../../src/guardrails/rules/hpa-replicas';
-import { byKind, hpa, messagesOf, referenceManifests } from '../helpers';
+import { byKind, hpa, messagesOf, referenceManifests, scaledObject } from '../helpers';
 
 describe('hpa-replicas', () => {
   test('compliant: replicas left to the autoscaler', () => {
@@ -19,6 +19,15 @@ describe('hpa-replicas', () => {
     const messages = messagesOf(hpaReplicas, manifests);
     // THEN the rule names the field and the value
     expect(messages).toEqual(['spec.replicas is 3, but HorizontalPodAutoscaler storefront scales this Deployment']);
+  });
+
+  test('non-compliant: replicas set under a KEDA ScaledObject (KEDA creates the autoscaler in the cluster)', () => {
+    // GIVEN replicas set under a ScaledObject whose target kind is KEDA's default, Deployment
+    const manifests = [...referenceManifests(), scaledObject()];
+    // WHEN the rule runs
+    const messages = messagesOf(hpaReplicas, manifests);
+    // THEN the rule names the ScaledObject
+    expect(messages).toEqual(['spec.replicas is 3, but ScaledObject storefront scales this Deployment']);
   });
 
   test('not applicable: no autoscaler', () => {

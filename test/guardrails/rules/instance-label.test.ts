@@ -1,5 +1,5 @@
 import { instanceLabel } from '../../../src/guardrails/rules/instance-label';
-import { byKind, messagesOf, referenceManifests } from '../helpers';
+import { byKind, job, messagesOf, referenceManifests } from '../helpers';
 
 describe('instance-label', () => {
   test('compliant: the reference web service', () => {
@@ -29,6 +29,33 @@ describe('instance-label', () => {
     const messages = messagesOf(instanceLabel, manifests);
     // THEN the rule names the field and the value
     expect(messages).toEqual(['label app.kubernetes.io/instance is missing']);
+  });
+
+  test('compliant: a Job named after its content, <instance>-<hex hash>', () => {
+    // GIVEN a Job whose name adds a hash of its template to the instance label
+    const migrate = job();
+    migrate.metadata.name = 'migrate-0a1b2c3d4e';
+    migrate.metadata.labels = { 'app.kubernetes.io/instance': 'migrate' };
+    // WHEN the rule runs
+    const messages = messagesOf(instanceLabel, [migrate]);
+    // THEN nothing is reported
+    expect(messages).toEqual([]);
+  });
+
+  test('non-compliant: a Deployment, or a Job whose suffix is no hash', () => {
+    // GIVEN a Deployment with a hash-like suffix, and a Job with a word suffix
+    const manifests = referenceManifests();
+    byKind(manifests, 'Deployment').metadata.name = 'storefront-0a1b2c3d4e';
+    const migrate = job();
+    migrate.metadata.name = 'migrate-second';
+    migrate.metadata.labels = { 'app.kubernetes.io/instance': 'migrate' };
+    // WHEN the rule runs
+    const messages = messagesOf(instanceLabel, [...manifests, migrate]);
+    // THEN both are reported
+    expect(messages).toEqual([
+      "label app.kubernetes.io/instance is 'storefront', expected 'storefront-0a1b2c3d4e'",
+      "label app.kubernetes.io/instance is 'migrate', expected 'migrate-second'",
+    ]);
   });
 
   test('not applicable: a Service, which is no workload', () => {

@@ -1,10 +1,20 @@
 import { replicas } from '../../../src/guardrails/rules/replicas';
-import { byKind, hpa, messagesOf, referenceManifests } from '../helpers';
+import { byKind, hpa, messagesOf, referenceManifests, scaledObject } from '../helpers';
 
 describe('replicas', () => {
   test('compliant: the reference web service', () => {
     // GIVEN the reference web service
     const manifests = referenceManifests();
+    // WHEN the rule runs
+    const messages = messagesOf(replicas, manifests);
+    // THEN nothing is reported
+    expect(messages).toEqual([]);
+  });
+
+  test('compliant: replicas left to a KEDA ScaledObject', () => {
+    // GIVEN replicas unset under a ScaledObject that may scale to zero
+    const manifests = [...referenceManifests(), scaledObject('storefront', 0)];
+    delete byKind(manifests, 'Deployment').spec.replicas;
     // WHEN the rule runs
     const messages = messagesOf(replicas, manifests);
     // THEN nothing is reported
