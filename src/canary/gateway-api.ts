@@ -99,7 +99,7 @@ export class GatewayApi implements TrafficRouting {
     if (hosts.length === 0 && props.paths !== undefined) {
       fail(release, 'paths', 'only applies to an exposed service, and there is no route without `host`', props.paths, 'set `host` or remove this prop');
     }
-    const paths = checkPaths(release, 'paths', props.paths ?? ['/']);
+    const paths = checkPaths(release, 'paths', props.paths === undefined ? ['/'] : props.paths);
     checkCanaryHeader(release, options.canaryHeader);
     return { name: 'gateway-api', splitsByPods: false, usesIngress: false, route: (r) => route(r, resolved, hosts, paths) };
   }

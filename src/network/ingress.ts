@@ -40,7 +40,7 @@ export function resolveExposure(scope: Construct, name: string, props: ExposureO
   const platform = PlatformDefaults.of(scope);
   const hosts = checkHosts(scope, props);
   const viaGateway = resolveKind(scope, props, platform.gateway, ingressOnly) === Exposure.GATEWAY.kind;
-  const paths = checkPaths(scope, 'paths', props.paths ?? ['/']);
+  const paths = checkPaths(scope, 'paths', props.paths === undefined ? ['/'] : props.paths);
   let gateway: PlatformGateway | undefined;
   if (viaGateway) {
     for (const field of INGRESS_FIELDS) {

@@ -282,6 +282,29 @@ describe('held: IP blocks the API server would refuse are refused', () => {
   });
 });
 
+describe('defect 10: paths: null on an exposed service is read as the default path', () => {
+  // Found by the WebService property at 200 runs: { host, paths: null } synthesized with the
+  // path '/' instead of being refused (`props.paths ?? ['/']`).
+  test('WebService with a host and paths: null is refused', () => {
+    expect(expectRefused((app) => web(app, { host: 'shop.example.com', paths: null }))).toContain(
+      "paths: must be a non-empty list of path prefixes, got null; pass ['/'] or ['/api', '/static'], or leave it out for '/'");
+  });
+
+  test('a Gateway API canary with a host and paths: null is refused', () => {
+    expect(expectRefused((app) => new CanaryRelease(namespaced(app), 'orders', {
+      stable: { image: IMAGE },
+      host: 'orders.example.com',
+      paths: null as any,
+      strategy: TrafficStrategy.gatewayApi({ gatewayName: 'public' }),
+    }))).toContain('paths: must be a non-empty list of path prefixes, got null');
+  });
+
+  test('paths left out is the default path (the control case)', () => {
+    const route = synthWeb({ host: 'shop.example.com' }).find((d) => d.kind === 'Ingress');
+    expect(route.spec.rules[0].http.paths.map((p: any) => p.path)).toEqual(['/']);
+  });
+});
+
 describe('kept from the properties: cases that hold', () => {
   test('an App-level platform value of the wrong type is refused where it is set, even if a Chart would override it', () => {
     const app = new App();
