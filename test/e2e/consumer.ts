@@ -144,20 +144,24 @@ function composeApp(quickstart: string, blocks: readonly CodeBlock[]): string {
   for (const scaffold of SCAFFOLD) {
     const found = blocksUnder(blocks, scaffold.heading, 'ts');
     const chosen = scaffold.first ? found.slice(0, 1) : found;
-    for (const block of chosen) {
+    chosen.forEach((block, index) => {
       if (/^import\b/m.test(block.code.replace(/^import\s*\{[^}]*\}\s*from\s*'[^']+';?[ \t]*$/gm, ''))) {
         fail(`README.md:${block.line}: an import this script cannot merge (only \`import { … } from '…';\`)`);
       }
       const code = addImports(block.code);
       (scaffold.imports ?? []).forEach((n) => imports.get('cdk8s-golden')!.add(n));
-      const indented = [...scaffold.lines, ...code.trimEnd().split('\n')].map((l) => (l ? `  ${l}` : l));
+      // The second and later blocks of a section get a chart (and namespace) of their own: each
+      // README block stands alone, and may reuse the names of the one before.
+      const lines = index === 0 ? scaffold.lines : scaffold.lines.map((l) => l.replace(
+        /new Chart\(app, '([^']+)', \{ namespace: '([^']+)' \}\)/, (_all, id: string, ns: string) => `new Chart(app, '${id}-${index + 1}', { namespace: '${ns}-${index + 1}' })`));
+      const indented = [...lines, ...code.trimEnd().split('\n')].map((l) => (l ? `  ${l}` : l));
       // A block joins the previous one's scope when it has no scaffolding of its own.
       if (scaffold.lines.length === 0 && sections.length > 0) {
         sections[sections.length - 1] = sections[sections.length - 1].replace(/\n}\n$/, `\n  // README.md:${block.line} (${scaffold.heading})\n${indented.join('\n')}\n}\n`);
       } else {
         sections.push(`// README.md:${block.line} (${scaffold.heading})\n{\n${indented.join('\n')}\n}\n`);
       }
-    }
+    });
   }
   const header = [...imports].map(([from, names]) => `import { ${[...names].sort().join(', ')} } from '${from}';`).join('\n');
   return `${header}\n${body.slice(0, synth)}${sections.join('\n')}\n${body.slice(synth)}`;
