@@ -45,6 +45,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@kubernetes-models/gateway-api@0.5.1',
     // KEDA ScaledObject schema for tests (0.4.2: 2.x needs Node 22).
     '@kubernetes-models/keda@0.4.2',
+    // Prometheus Operator ServiceMonitor and PodMonitor schemas for tests (4.4.4: the same
+    // base and validate majors as kubernetes-models 4 and keda 0.4; 5.x needs Node 22).
+    '@kubernetes-models/prometheus-operator@4.4.4',
     'fast-check@^4.3.0',
     'kubernetes-models@^4.5.1',
     '@types/js-yaml@^4.0.9',
