@@ -10,6 +10,7 @@ import { NetworkPort } from './conventions/network-port';
 import { ExposureOptions } from './network/exposure-options';
 import { resolveExposure } from './network/ingress';
 import { PeerSelection } from './network/network-peer';
+import { resolveServiceType } from './network/service-type';
 import { checkInteger, checkObjectName } from './private/checks';
 import { fail } from './private/errors';
 import { keepPatchedValues } from './private/keep-values';
@@ -18,6 +19,7 @@ import { Autoscaling, resolveAutoscaling } from './workload/autoscaling';
 import { resolveConfig } from './workload/config';
 import { resolveEnv } from './workload/env';
 import { GoldenConstruct } from './workload/golden-construct';
+import { createMonitor } from './workload/metrics';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
 import { WorkloadOptions } from './workload/workload-props';
@@ -128,6 +130,12 @@ export class CanaryRelease extends GoldenConstruct {
   public readonly canaryIngress?: k8s.KubeIngress;
   /** The HTTPRoute of the Gateway API strategy, or of `host` through the platform's Gateway (PlatformDefaults.gateway). */
   public readonly httpRoute?: ApiObject;
+  /**
+   * The ServiceMonitor `<name>` of `metrics` (when the platform runs the Prometheus Operator):
+   * it selects the two track Services, which carry the `metrics` port, so that each pod is
+   * scraped once and its series say which track it belongs to.
+   */
+  public readonly serviceMonitor?: ApiObject;
 
   /** @internal */
   protected readonly _wiring: Wiring;
@@ -187,11 +195,14 @@ export class CanaryRelease extends GoldenConstruct {
         'leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks\' pods');
     }
     const component = !traffic.usesIngress || exposure?.host !== undefined ? 'web' : 'api';
+    // The release Service is the one a load balancer fronts; the tracks' Services stay ClusterIP.
+    const loadBalancer = resolveServiceType(this, 'serviceType', props.serviceType);
     const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {
       ...props,
       name: `${this.name}-${track}`,
       replicas: undefined,
       autoscaling: undefined,
+      serviceType: undefined,
       config: given.config ?? props.config,
       env: given.env ?? props.env,
       image: given.image,
@@ -212,9 +223,11 @@ export class CanaryRelease extends GoldenConstruct {
     const labels: Record<string, string> = Object.fromEntries(Object.entries(stableCore.labels).filter(([key]) => key !== StandardLabel.TRACK));
     labels[StandardLabel.INSTANCE] = this.name;
     this.service = keepPatchedValues(new k8s.KubeService(this, 'Service', {
-      metadata: { ...stableCore.metadata(undefined, this.name), labels },
+      metadata: { ...stableCore.metadata(loadBalancer?.annotations, this.name), labels },
       spec: {
-        type: 'ClusterIP',
+        type: loadBalancer === undefined ? 'ClusterIP' : 'LoadBalancer',
+        externalTrafficPolicy: loadBalancer === undefined ? undefined : 'Local',
+        loadBalancerSourceRanges: loadBalancer?.sourceRanges,
         selector: releaseSelector(this.name, traffic.splitsByPods, this.weight),
         ports: [{
           name: stableCore.portName,
@@ -225,6 +238,22 @@ export class CanaryRelease extends GoldenConstruct {
         }],
       },
     }));
+
+    if (loadBalancer !== undefined) {
+      cores.forEach((c) => c.allowLoadBalancer(loadBalancer));
+    }
+    // Metrics: the track Services carry the metrics port, the release Service does not.
+    const metrics = stableCore.metrics;
+    if (metrics !== undefined && metrics.monitoring.prometheusOperator === true) {
+      this.serviceMonitor = createMonitor(this, 'ServiceMonitor', metrics, {
+        kind: 'ServiceMonitor',
+        metadata: { ...stableCore.metadata(undefined, this.name), labels },
+        selector: {
+          matchLabels: { [StandardLabel.NAME]: this.name },
+          matchExpressions: [{ key: StandardLabel.TRACK, operator: 'Exists' }],
+        },
+      });
+    }
 
     // Traffic.
     const routed = traffic.route({
@@ -245,7 +274,8 @@ export class CanaryRelease extends GoldenConstruct {
     this.ingress = routed.ingress;
     this.canaryIngress = routed.canaryIngress;
     this.httpRoute = routed.httpRoute;
-    refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute].filter((o): o is ApiObject => o !== undefined));
+    refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute, this.serviceMonitor]
+      .filter((o): o is ApiObject => o !== undefined));
   }
 
   /** Both tracks' pods, on their port. */

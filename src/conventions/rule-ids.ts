@@ -111,7 +111,7 @@ export class RuleId {
   public static readonly SERVICE_TARGETS_POD = 'service-targets-pod';
   /** `service-target-port`: A Service's targetPorts are ports that its pods declare. */
   public static readonly SERVICE_TARGET_PORT = 'service-target-port';
-  /** `service-type`: Services are not NodePorts. */
+  /** `service-type`: Services are ClusterIP: a NodePort never, a LoadBalancer only with a written acknowledgement. */
   public static readonly SERVICE_TYPE = 'service-type';
   /** `ingress-backend`: Ingress and HTTPRoute backends are Services (and ports) of the output. */
   public static readonly INGRESS_BACKEND = 'ingress-backend';

@@ -10,18 +10,27 @@ export class NetworkRules {
   private readonly ingress: k8s.NetworkPolicyIngressRule[] = [];
   private readonly egress: k8s.NetworkPolicyEgressRule[] = [];
   private readonly keys = new Set<string>();
+  /** The ingress rules of clients (every rule but the scrape rule of the platform's Prometheus). */
+  private clientRules = 0;
 
-  /** Whether anything may reach the pods. */
+  /** Whether a client may reach the pods (the platform's Prometheus on the metrics port is no client). */
   public get hasIngress(): boolean {
-    return this.ingress.length > 0;
+    return this.clientRules > 0;
   }
 
   /** Lets a peer reach the pods on a named port. Adding the same rule twice adds one. */
   public allowIngressFrom(peer: k8s.NetworkPolicyPeer, portName: string): void {
-    const rule: k8s.NetworkPolicyIngressRule = { from: [peer], ports: [{ port: k8s.IntOrString.fromString(portName), protocol: 'TCP' }] };
-    if (this.once('ingress', rule)) {
-      this.ingress.push(rule);
+    if (this.addIngress(peer, portName)) {
+      this.clientRules++;
     }
+  }
+
+  /**
+   * Lets the platform's Prometheus reach the pods on the metrics port. Not a client: `hasIngress`
+   * ignores it. Adding the same rule twice adds one.
+   */
+  public allowScrapeFrom(peer: k8s.NetworkPolicyPeer, portName: string): void {
+    this.addIngress(peer, portName);
   }
 
   /** Lets the pods open connections to a peer on these ports. Adding the same rule twice adds one. */
@@ -44,6 +53,16 @@ export class NetworkRules {
       ingress: Lazy.any({ produce: () => this.ingress }) as any,
       egress: Lazy.any({ produce: () => this.egress }) as any,
     };
+  }
+
+  /** Adds an ingress rule on a named port, once; true when it was added. */
+  private addIngress(peer: k8s.NetworkPolicyPeer, portName: string): boolean {
+    const rule: k8s.NetworkPolicyIngressRule = { from: [peer], ports: [{ port: k8s.IntOrString.fromString(portName), protocol: 'TCP' }] };
+    if (!this.once('ingress', rule)) {
+      return false;
+    }
+    this.ingress.push(rule);
+    return true;
   }
 
   /** True the first time a rule of that direction is seen. */

@@ -6,6 +6,7 @@ import { ClusterDns } from './cluster-dns';
 import { CpuLimits } from './cpu-limits';
 import { IngressTls } from './ingress-tls';
 import { checkPlatformGateway, PlatformGateway } from './platform-gateway';
+import { checkPlatformMonitoring, PlatformMonitoring } from './platform-monitoring';
 import { checkRegistryList } from './registries';
 import { SYSTEM_PRIORITY_CLASSES, checkAffinity, checkNodeSelector, checkTolerations } from './scheduling';
 import { SecurityPreset } from './security-preset';
@@ -106,6 +107,14 @@ export interface PlatformDefaultsProps {
    * @default - none: services are exposed through an Ingress
    */
   readonly gateway?: PlatformGateway;
+  /**
+   * Where the platform's Prometheus runs (its namespace, optionally its pods' labels) and whether
+   * the cluster runs the Prometheus Operator. A workload's `metrics` port is let in from there
+   * only, and scraped through a ServiceMonitor (PodMonitor for a Worker) or scrape annotations.
+   * A Chart's monitoring replaces the App's.
+   * @default - not declared: `metrics` is refused
+   */
+  readonly monitoring?: PlatformMonitoring;
 }
 
 
@@ -191,6 +200,9 @@ function checkDefaults(scope: IConstruct, defaults: PlatformDefaultsProps): void
   }
   if (defaults.gateway !== undefined) {
     checkPlatformGateway(scope, 'PlatformDefaults.gateway', defaults.gateway);
+  }
+  if (defaults.monitoring !== undefined) {
+    checkPlatformMonitoring(scope, 'PlatformDefaults.monitoring', defaults.monitoring);
   }
   if (defaults.dns !== undefined) {
     defaults.dns._toEgressRule(scope, 'PlatformDefaults.dns');

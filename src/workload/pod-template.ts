@@ -4,6 +4,7 @@ import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { ConfigContent, resolveConfig } from './config';
 import { resolveEnv } from './env';
+import { METRICS_PORT_NAME } from './metrics';
 import { WorkloadProps } from './workload-props';
 import { acknowledgementKey } from '../conventions/acknowledgements';
 import { antiAffinity } from '../conventions/anti-affinity';
@@ -48,6 +49,11 @@ export interface PodTemplateContext {
    * @default - no container port (a Worker without an admin port): only exec probes
    */
   readonly port?: { readonly name: string; readonly number: number };
+  /**
+   * The container port of the metrics endpoint, named `metrics`.
+   * @default - none
+   */
+  readonly metricsPort?: number;
   /** The restricted security context of the pod and the container. */
   readonly security: RestrictedSecurity;
   /** The grace period and the preStop hook. */
@@ -108,7 +114,7 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
     imagePullPolicy: IMAGE_PULL_POLICY,
     command: props.command === undefined ? undefined : checkStringList(owner, 'command', props.command),
     args: props.args === undefined ? undefined : checkStringList(owner, 'args', props.args),
-    ports: context.port === undefined ? undefined : [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
+    ports: containerPorts(context),
     env: resolveEnv(owner, props.env, props.secretEnv),
     envFrom: resolveEnvFrom(owner, props.envFrom),
     resources: context.resources._toResources(owner, 'resources', context.cpuLimits),
@@ -144,6 +150,15 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
     },
   };
   return { spec, config, acknowledgements, mount, mountClaim: (volumeMount) => volumeMounts.push(volumeMount) };
+}
+
+/** The app container's ports: the app's, then the metrics port; none without either. */
+function containerPorts(context: PodTemplateContext): k8s.ContainerPort[] | undefined {
+  const ports: k8s.ContainerPort[] = [
+    ...context.port === undefined ? [] : [{ name: context.port.name, containerPort: context.port.number, protocol: 'TCP' }],
+    ...context.metricsPort === undefined ? [] : [{ name: METRICS_PORT_NAME, containerPort: context.metricsPort, protocol: 'TCP' }],
+  ];
+  return ports.length === 0 ? undefined : ports;
 }
 
 /**

@@ -2,11 +2,13 @@ import { Size } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { AutoscalingOptions } from './autoscaling';
 import { EnvSource, SecretKeyReference } from './env';
+import { MetricsOptions } from './metrics';
 import { HealthCheck } from '../conventions/health-check';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { RolloutOptions } from '../conventions/rollout';
 import { SecurityOptions } from '../conventions/security-context';
 import { ShutdownOptions } from '../conventions/shutdown';
+import { ServiceType } from '../network/service-type';
 
 /** What every golden workload (WebService, InternalApi, CanaryRelease) is made of, but the image. */
 export interface WorkloadOptions {
@@ -32,6 +34,14 @@ export interface WorkloadOptions {
    * @default 80
    */
   readonly servicePort?: number;
+  /**
+   * The type of the Service in front of the pods (a CanaryRelease's: the release Service
+   * `<name>`; a StatefulService's: the client Service). `ServiceType.loadBalancer({ sourceRanges,
+   * reason })` needs a written reason and the client ranges, which the NetworkPolicy admits on the
+   * port; refused on a headless Service and on workloads without a Service.
+   * @default ServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: ServiceType;
   /**
    * A fixed number of pods; at least 2. Not together with `autoscaling`.
    * @default 3 (without autoscaling)
@@ -118,6 +128,15 @@ export interface WorkloadOptions {
    * @default - none
    */
   readonly podAnnotations?: { [key: string]: string };
+  /**
+   * A Prometheus metrics endpoint on its own port: a container port and a Service port named
+   * `metrics`, NetworkPolicy ingress on it from the platform's monitoring namespace only, and a
+   * ServiceMonitor (PodMonitor for a Worker) when the platform runs the Prometheus Operator, else
+   * `prometheus.io/*` scrape annotations on the pods. Needs `PlatformDefaults.monitoring`;
+   * refused on jobs (pods that run to completion: push to a Pushgateway).
+   * @default - no metrics port
+   */
+  readonly metrics?: MetricsOptions;
   /**
    * The `app.kubernetes.io/version` label.
    * @default - the image tag (for a digest-only image, `sha256-` and its first 12 hex digits)

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Autoscaling, resolveAutoscaling } from './autoscaling';
+import { createMonitor, METRICS_PORT_NAME, monitoringPeer, resolveMetrics, ResolvedMetrics, scrapeAnnotations } from './metrics';
 import { buildPodTemplate, PodTemplate } from './pod-template';
 import { WorkloadProps } from './workload-props';
 import { ACKNOWLEDGEMENT_PREFIX, acknowledgementKey } from '../conventions/acknowledgements';
@@ -17,6 +18,7 @@ import { resolveShutdown } from '../conventions/shutdown';
 import { requireQuota } from '../namespace/workload-quota';
 import { dnsAcknowledgement, dnsEgressRule } from '../network/dns-egress';
 import { NetworkRules } from '../network/network-rules';
+import { everyAddressFamily, ResolvedLoadBalancer, resolveServiceType } from '../network/service-type';
 import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
@@ -166,6 +168,12 @@ export class Workload {
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
   public readonly configMap?: k8s.KubeConfigMap;
+  /** The ServiceMonitor or PodMonitor of `metrics`, when the platform runs the Prometheus Operator (a CanaryRelease makes its own). */
+  public readonly monitor?: ApiObject;
+  /** `metrics`, checked. */
+  public readonly metrics?: ResolvedMetrics;
+  /** The load balancer of the Service, when `serviceType` is one. */
+  public readonly loadBalancer?: ResolvedLoadBalancer;
 
   /** The annotations on every object. */
   public readonly annotations?: Record<string, string>;
@@ -232,6 +240,23 @@ export class Workload {
     this.port = checkInteger(owner, 'port', props.port ?? 8080, 1, 65535);
     this.portName = checkPortName(owner, 'portName', props.portName ?? role.protocol.defaultPortName);
     this.servicePort = checkInteger(owner, 'servicePort', props.servicePort ?? 80, 1, 65535);
+    const appPort = role.noIngress && props.port === undefined ? undefined : this.port;
+    this.metrics = props.metrics === undefined ? undefined : resolveMetrics(owner, props.metrics, {
+      monitoring: this.platform.monitoring,
+      appPort,
+      appPortName: appPort === undefined ? undefined : this.portName,
+      batch: role.controller?.batch !== undefined,
+    });
+    if (this.metrics !== undefined && !role.noIngress && this.metrics.port === this.servicePort) {
+      fail(owner, 'metrics.port', 'is also the Service port of the app', this.metrics.port, 'serve metrics on another port, or change servicePort');
+    }
+    if (props.serviceType !== undefined && role.noIngress) {
+      fail(owner, 'serviceType', 'does not apply: the pods take no connections and have no Service', props.serviceType, 'leave it out');
+    }
+    this.loadBalancer = resolveServiceType(owner, 'serviceType', props.serviceType);
+    if (this.loadBalancer !== undefined && role.headless) {
+      fail(owner, 'serviceType', 'a headless Service (clusterIP: None) cannot be a LoadBalancer', 'LoadBalancer', 'leave out `headless`, or `serviceType`');
+    }
 
     // Scale.
     let autoscaling: Autoscaling | undefined;
@@ -296,9 +321,10 @@ export class Workload {
       name: this.name,
       labels: this.labels,
       selectorLabels: this.selectorLabels,
-      podAnnotations,
+      podAnnotations: scrapeAnnotations(owner, this.metrics, podAnnotations),
       protocol: role.protocol,
-      port: role.noIngress && props.port === undefined ? undefined : { name: this.portName, number: this.port },
+      port: appPort === undefined ? undefined : { name: this.portName, number: this.port },
+      metricsPort: this.metrics?.port,
       security,
       shutdown,
       resources,
@@ -347,11 +373,15 @@ export class Workload {
 
     this.controller = this.deployment ?? role.controller!.create(this, this.podTemplate.spec, acknowledgements);
 
+    // A load balancer does not carry the metrics port (the cloud would open a listener for it): its pods get a PodMonitor.
+    const metricsServicePort = this.metrics === undefined || role.noIngress || this.loadBalancer !== undefined ? undefined : this.metrics.port;
     this.service = role.noIngress ? undefined : keepPatchedValues(new k8s.KubeService(owner, `${this.idPrefix}Service`, {
-      metadata: this.metadata(),
+      metadata: this.metadata(this.loadBalancer?.annotations),
       spec: {
-        type: 'ClusterIP',
+        type: this.loadBalancer === undefined ? 'ClusterIP' : 'LoadBalancer',
         clusterIp: role.headless ? 'None' : undefined,
+        externalTrafficPolicy: this.loadBalancer === undefined ? undefined : 'Local',
+        loadBalancerSourceRanges: this.loadBalancer?.sourceRanges,
         selector: this.selectorLabels,
         ports: [{
           name: this.portName,
@@ -359,7 +389,13 @@ export class Workload {
           targetPort: k8s.IntOrString.fromString(this.portName),
           protocol: 'TCP',
           appProtocol: role.protocol.appProtocol,
-        }],
+        }, ...metricsServicePort === undefined ? [] : [{
+          name: METRICS_PORT_NAME,
+          port: metricsServicePort,
+          targetPort: k8s.IntOrString.fromString(METRICS_PORT_NAME),
+          protocol: 'TCP',
+          appProtocol: 'http',
+        }]],
       },
     }));
 
@@ -372,6 +408,19 @@ export class Workload {
       metadata: this.metadata(dnsAcknowledgement(dnsEgress)),
       spec: this.networkRules.policySpec({ matchLabels: { [StandardLabel.INSTANCE]: this.name } }),
     }));
+    if (this.metrics !== undefined) {
+      this.networkRules.allowScrapeFrom(monitoringPeer(this.metrics), METRICS_PORT_NAME);
+      if (this.metrics.monitoring.prometheusOperator === true && role.track === undefined) {
+        this.monitor = createMonitor(owner, `${this.idPrefix}${metricsServicePort === undefined ? 'PodMonitor' : 'ServiceMonitor'}`, this.metrics, {
+          kind: metricsServicePort === undefined ? 'PodMonitor' : 'ServiceMonitor',
+          metadata: this.metadata(),
+          selector: { matchLabels: this.selectorLabels },
+        });
+      }
+    }
+    if (this.loadBalancer !== undefined) {
+      this.allowLoadBalancer(this.loadBalancer);
+    }
 
     if (autoscaling) {
       this.autoscaler = keepPatchedValues(new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
@@ -424,12 +473,27 @@ export class Workload {
   /** Every object of the core. */
   public objects(): ApiObject[] {
     return [this.serviceAccount, this.configMap, this.controller, this.service, this.podDisruptionBudget, this.networkPolicy, this.autoscaler,
-      this.role, this.roleBinding].filter((o): o is ApiObject => o !== undefined);
+      this.monitor, this.role, this.roleBinding].filter((o): o is ApiObject => o !== undefined);
   }
 
   /** Lets a peer reach the pods' port. Adding the same peer twice adds one rule. */
   public allowIngressFrom(peer: k8s.NetworkPolicyPeer): void {
     this.networkRules.allowIngressFrom(peer, this.portName);
+  }
+
+  /**
+   * Lets the clients of a load balancer reach the pods' port: an ipBlock per source range (the
+   * Service's `externalTrafficPolicy: Local` keeps their addresses), and the reason of a range of
+   * every address on the NetworkPolicy, as for `NetworkPeer.ipBlock`.
+   */
+  public allowLoadBalancer(loadBalancer: ResolvedLoadBalancer): void {
+    for (const cidr of loadBalancer.sourceRanges) {
+      this.allowIngressFrom({ ipBlock: { cidr } });
+      const family = everyAddressFamily(cidr);
+      if (family !== undefined) {
+        this.networkPolicy.metadata.addAnnotation(`cdk8s-golden.io/every-${family}-address-reason`, loadBalancer.reason);
+      }
+    }
   }
 
   /** Lets the pods open connections to a peer on these ports. Adding the same rule twice adds one. */
