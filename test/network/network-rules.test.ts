@@ -36,4 +36,19 @@ describe('NetworkRules', () => {
     expect(spec.ingress).toEqual([{ from: [peer], ports: [{ port: 'http', protocol: 'TCP' }] }]);
     expect(spec.egress).toEqual([{ to: [peer], ports: [{ port: 443, protocol: 'TCP' }] }]);
   });
+
+  test('the scrape rule of the platform\'s Prometheus is added once and is no client: hasIngress stays false', () => {
+    // GIVEN
+    const rules = new NetworkRules();
+    const prometheus = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+    // WHEN
+    rules.allowScrapeFrom(prometheus, 'metrics');
+    rules.allowScrapeFrom(prometheus, 'metrics');
+    // THEN
+    expect(rules.hasIngress).toBe(false);
+    expect(policyOf(rules).ingress).toEqual([{ from: [prometheus], ports: [{ port: 'metrics', protocol: 'TCP' }] }]);
+    // AND a client afterwards counts
+    rules.allowIngressFrom({ podSelector: { matchLabels: { app: 'shop' } } }, 'http');
+    expect(rules.hasIngress).toBe(true);
+  });
 });
