@@ -18,7 +18,7 @@ import { resolveShutdown } from '../conventions/shutdown';
 import { requireQuota } from '../namespace/workload-quota';
 import { dnsAcknowledgement, dnsEgressRule } from '../network/dns-egress';
 import { NetworkRules } from '../network/network-rules';
-import { everyAddressFamily, ResolvedLoadBalancer, resolveServiceType } from '../network/service-type';
+import { everyAddressFamily, ResolvedLoadBalancer, resolveServiceType, ServiceType } from '../network/service-type';
 import { checkCpuLimits } from '../platform/cpu-limits';
 import { PlatformDefaults, PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
@@ -251,7 +251,8 @@ export class Workload {
       fail(owner, 'metrics.port', 'is also the Service port of the app', this.metrics.port, 'serve metrics on another port, or change servicePort');
     }
     if (props.serviceType !== undefined && role.noIngress) {
-      fail(owner, 'serviceType', 'does not apply: the pods take no connections and have no Service', props.serviceType, 'leave it out');
+      fail(owner, 'serviceType', 'does not apply: the pods take no connections and have no Service',
+        ServiceType.isServiceType(props.serviceType) ? props.serviceType.type : props.serviceType, 'leave it out');
     }
     this.loadBalancer = resolveServiceType(owner, 'serviceType', props.serviceType);
     if (this.loadBalancer !== undefined && role.headless) {

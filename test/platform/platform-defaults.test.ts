@@ -108,6 +108,7 @@ describe('each platform default', () => {
     ['labels', { labels: { 'acme.com/team': 'shop', 'acme.com/cost-centre': 'cc-42' } }],
     ['a Gateway', { gateway: { name: 'public', namespace: 'gateways', sectionName: 'https' } }],
     ['a Gateway with its data plane elsewhere', { gateway: { name: 'public', namespace: 'gateways', controllerNamespace: 'envoy-gateway-system' }, tls: IngressTls.existingSecret('unused') }],
+    ['monitoring with the Prometheus Operator', { monitoring: { namespace: 'monitoring', prometheusOperator: true, monitorLabels: { release: 'kps' } } }],
   ];
 
   test.each(presets)('with %s the output passes every guardrail rule and the 1.30 schema', (_name, defaults) => {
@@ -188,6 +189,30 @@ describe('PlatformDefaults refuses bad input', () => {
   test('invalid platform labels, named as such', () => {
     expect(() => synth({ labels: { team: 'shop team' } })).toThrow(
       "[<app>] PlatformDefaults.labels.team: must be a valid label value, got 'shop team'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+  });
+});
+
+describe('the platform monitoring', () => {
+  test('is refused where the platform sets it, before any construct reads it', () => {
+    // GIVEN
+    const app = Testing.app();
+    // WHEN / THEN
+    expect(() => PlatformDefaults.set(app, { monitoring: { namespace: 'Monitoring' } })).toThrow(new Error(
+      "[<app>] PlatformDefaults.monitoring.namespace: must be a namespace name (a DNS label of at most 63 characters), got 'Monitoring'; use lower-case letters, digits and '-', such as 'payments'"));
+  });
+
+  test('a Chart\'s monitoring replaces the App\'s', () => {
+    // GIVEN
+    const app = Testing.app();
+    PlatformDefaults.set(app, { monitoring: { namespace: 'monitoring', prometheusOperator: true } });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    PlatformDefaults.set(chart, { monitoring: { namespace: 'team-prometheus' } });
+    // WHEN
+    new WebService(chart, 'web', { image: 'ghcr.io/acme/web:1.0.0', metrics: { port: 9090 } });
+    const docs = Testing.synth(chart);
+    // THEN the chart's Prometheus is let in, and it reads annotations (no ServiceMonitor)
+    expect(oneOf(docs, 'NetworkPolicy').spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'team-prometheus' } } }]);
+    expect(docs.map((d) => d.kind)).not.toContain('ServiceMonitor');
   });
 });
 
