@@ -91,9 +91,27 @@ describe('examples/internal-apis', () => {
       { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'orders' } } },
       { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'payments' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'ledger' } } },
     ]);
-    expect(policy('ledger').ingress[0].from).toEqual([
-      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'storefront' } } },
+    const monitoring = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+    expect(policy('ledger').ingress).toEqual([
+      { from: [monitoring], ports: [{ port: 'metrics', protocol: 'TCP' }] },
+      { from: [{ ipBlock: { cidr: '10.100.0.0/16' } }], ports: [{ port: 'grpc', protocol: 'TCP' }] },
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } }, podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'storefront' } } }],
+        ports: [{ port: 'grpc', protocol: 'TCP' }],
+      },
     ]);
+    // the orders API: Prometheus on the metrics port only, a ServiceMonitor over its Service labelled for the platform's Prometheus
+    expect(policy('orders').ingress[0]).toEqual({ from: [monitoring], ports: [{ port: 'metrics', protocol: 'TCP' }] });
+    const ordersMonitor = oneOf(shopDocs, 'ServiceMonitor');
+    expect(ordersMonitor.metadata.labels.release).toBe('kube-prometheus-stack');
+    expect(ordersMonitor.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'orders', 'app.kubernetes.io/instance': 'orders' });
+    expect(byKind(shopDocs, 'Service').find((s) => s.metadata.name === 'orders').spec.ports.map((p: any) => `${p.name} ${p.port}`)).toEqual(['http 80', 'metrics 9090']);
+    // the ledger: an internal load balancer for the on-premises range, acknowledged with its reason; scraped through a PodMonitor
+    const ledger = oneOf(paymentsDocs, 'Service');
+    expect(ledger.spec).toMatchObject({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['10.100.0.0/16'] });
+    expect(ledger.spec.ports.map((p: any) => p.name)).toEqual(['grpc']);
+    expect(ledger.metadata.annotations['ack.cdk8s-golden.io/service-type']).toMatch(/settlement system/);
+    expect(oneOf(paymentsDocs, 'PodMonitor').spec.podMetricsEndpoints).toEqual([{ port: 'metrics', path: '/metrics', scheme: 'http' }]);
     expect(policy('ledger').egress[1]).toEqual({ to: [{ ipBlock: { cidr: '10.20.0.0/16' } }], ports: [{ port: 5432, protocol: 'TCP' }] });
     expect(oneOf(shopDocs, 'Role').rules.map((r: any) => r.resourceNames)).toEqual([['orders-feature-flags'], ['orders-signing-key']]);
     // the orders API has grants, so it may reach the API server the chart declares; the storefront has none
@@ -174,7 +192,13 @@ describe('examples/workload-shapes', () => {
     expect(named('mailer')).toEqual(['ServiceAccount', 'Deployment', 'PodDisruptionBudget', 'NetworkPolicy', 'ScaledObject']);
     expect(named('reports')).toEqual(['ServiceAccount', 'CronJob', 'NetworkPolicy']);
     const policy = (name: string) => byKind(docs, 'NetworkPolicy').find((p) => p.metadata.name === name).spec;
-    expect(policy('mailer').ingress).toEqual([]);
+    // nothing reaches the worker but the platform's Prometheus, on the metrics port, which the pods' annotations name
+    expect(policy('mailer').ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ port: 'metrics', protocol: 'TCP' }] },
+    ]);
+    expect(byKind(docs, 'Deployment').find((d) => d.metadata.name === 'mailer').spec.template.metadata.annotations).toEqual({
+      'prometheus.io/scrape': 'true', 'prometheus.io/port': '9100', 'prometheus.io/path': '/metrics',
+    });
     expect(policy('reports').ingress).toEqual([]);
     expect(policy('orders').ingress.map((r: any) => r.from[0])).toEqual([
       { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'mailer' } } },

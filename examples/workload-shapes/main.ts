@@ -5,7 +5,7 @@
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
 import { App, Chart, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { HealthCheck, InternalApi, MigrationJob, NetworkPeer, NetworkPort, ScheduledJob, StatefulService, Worker } from '../../src';
+import { HealthCheck, InternalApi, MigrationJob, NetworkPeer, NetworkPort, PlatformDefaults, ScheduledJob, StatefulService, Worker } from '../../src';
 
 /** The shop team's background work, beside the orders API it calls. */
 export class ShopWorkloadsChart extends Chart {
@@ -17,12 +17,17 @@ export class ShopWorkloadsChart extends Chart {
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'shop' });
+    // This cluster's Prometheus runs in `monitoring` and reads the prometheus.io pod annotations
+    // (no Prometheus Operator): `metrics` ports are let in from there and annotated for it.
+    PlatformDefaults.set(this, { monitoring: { namespace: 'monitoring' } });
     this.orders = new InternalApi(this, 'orders', { image: 'ghcr.io/acme/orders:1.4.2' });
 
-    // A queue consumer: no Service, no port; exec probes; KEDA scales it on the queue's length,
+    // A queue consumer: no Service, no app port; exec probes; KEDA scales it on the queue's length,
     // down to zero when the queue is empty. Its RabbitMQ credentials are in a TriggerAuthentication.
+    // Prometheus scrapes its metrics port, the only port anything may reach.
     this.mailer = new Worker(this, 'mailer', {
       image: 'ghcr.io/acme/mailer:3.1.0',
+      metrics: { port: 9100 },
       readinessProbe: HealthCheck.exec(['/bin/mailer', 'check', '--ready']),
       livenessProbe: HealthCheck.exec(['/bin/mailer', 'check', '--alive']),
       keda: {

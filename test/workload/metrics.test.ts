@@ -188,7 +188,7 @@ describe('metrics refuses bad input at the construct', () => {
     ['a MigrationJob', (c) => new MigrationJob(c, 'migrate', {
       image: IMAGE, command: ['/migrate'], before: [new InternalApi(c, 'orders', { image: IMAGE })], metrics: { port: 9090 },
     }),
-      "[shop/migrate] metrics: does not apply to pods that run to completion: Prometheus may never scrape a pod that ends between two scrapes, got 9090; push the job's metrics to a Prometheus Pushgateway (allowTo it), or leave metrics out"],
+    "[shop/migrate] metrics: does not apply to pods that run to completion: Prometheus may never scrape a pod that ends between two scrapes, got 9090; push the job's metrics to a Prometheus Pushgateway (allowTo it), or leave metrics out"],
   ])('%s', (_name, build, message) => {
     // GIVEN a platform that declares monitoring (or, for the first case, none)
     const chart = shopChart(_name === 'no monitoring declared' ? 'none' : { namespace: 'monitoring' });
