@@ -20,8 +20,8 @@ import fc from 'fast-check';
 import {
   ApiProtocol, ApiResource, AutoscalingOptions, ClusterDns, INetworkPeer, NetworkPeer, NetworkPort, CpuLimits, EnvSource, HealthCheck,
   HealthCheckOptions,
-  IngressTls, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps, PlatformGateway,
-  ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ShutdownOptions, WorkloadOptions,
+  IngressTls, MetricsOptions, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps, PlatformGateway, PlatformMonitoring,
+  ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ServiceType, ShutdownOptions, WorkloadOptions,
 } from '../../src';
 import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
@@ -254,18 +254,22 @@ export function expectHardenedOrRefused(build: (app: App) => void): 'refused' | 
  */
 export function testValidOutput<T>(input: fc.Arbitrary<T>, build: (app: App, value: T) => void,
   titles: { readonly hardened: string; readonly deterministic: string }): void {
+  // The platform's monitoring, generated too (with or without the Prometheus Operator), for `metrics`.
+  const withMonitoring = fc.tuple(input, platformMonitoring);
   test(titles.hardened, () => {
-    fc.assert(fc.property(input, (value) => {
+    fc.assert(fc.property(withMonitoring, ([value, monitoring]) => {
       const app = new App();
+      PlatformDefaults.set(app, { monitoring });
       build(app, value);
       expectHardened(synthApp(app));
     }), { numRuns: BUDGET.valid() });
   }, TIMEOUT_MS);
 
   test(titles.deterministic, () => {
-    fc.assert(fc.property(input, (value) => {
+    fc.assert(fc.property(withMonitoring, ([value, monitoring]) => {
       const yaml = () => {
         const app = new App();
+        PlatformDefaults.set(app, { monitoring });
         build(app, value);
         return app.synthYaml();
       };
@@ -279,8 +283,17 @@ export function deploymentSelectors(docs: any[]): Record<string, unknown> {
   return Object.fromEntries(docs.filter((d) => d.kind === 'Deployment').map((d) => [d.metadata.name, d.spec.selector]));
 }
 
-/** A chart with a namespace in an app. */
+/** The platform monitoring `namespaced` declares on an App that declares none. */
+export const DEFAULT_MONITORING: PlatformMonitoring = { namespace: 'monitoring', prometheusOperator: true };
+
+/**
+ * A chart with a namespace in an app; the app's platform declares its monitoring (DEFAULT_MONITORING
+ * unless it declares one), so that generated `metrics` props are valid wherever a chart is made.
+ */
 export function namespaced(app: App, namespace = 'shop', id = namespace): Chart {
+  if (PlatformDefaults.of(app).monitoring === undefined) {
+    PlatformDefaults.set(app, { monitoring: DEFAULT_MONITORING });
+  }
   return new Chart(app, id, { namespace });
 }
 
@@ -532,12 +545,46 @@ const scheduling = {
   priorityClassName: referenceName.filter((n) => !n.startsWith('system-')),
 };
 
+/** An absolute URL path of a metrics endpoint, without dot segments. */
+const metricsPath = fc.array(fc.stringMatching(/^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,8}$/), { maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
+
+/** A metrics endpoint: its port (checked against the app's ports in workloadOptions) and maybe a path. */
+export const metrics: fc.Arbitrary<MetricsOptions> = fc.record({ port, path: metricsPath }, { requiredKeys: ['port'] });
+
+/** A CIDR block a load balancer admits: an IPv4 network (every address included), or an IPv6 one. */
+const sourceRange = fc.oneof(
+  { weight: 4, arbitrary: ipv4Network() },
+  { weight: 1, arbitrary: fc.constantFrom('0.0.0.0/0', '::/0', '2001:db8::/32', 'fd00::/8', '2001:db8:1::/48') },
+);
+
+/** The Service type: ClusterIP, or a load balancer with its ranges, a written reason and the controller's annotations. */
+export const serviceType: fc.Arbitrary<ServiceType> = fc.oneof(
+  fc.constant(ServiceType.CLUSTER_IP),
+  fc.record({
+    sourceRanges: fc.uniqueArray(sourceRange, { minLength: 1, maxLength: 3 }),
+    reason: fc.string({ minLength: 10, maxLength: 60 }).filter((r) => r.trim().length >= 10),
+    annotations: annotations,
+  }, { requiredKeys: ['sourceRanges', 'reason'] }).map((o) => ServiceType.loadBalancer(o)),
+);
+
+/** The platform's monitoring: the Prometheus namespace, maybe its pods' labels, the Operator or not, maybe labels for the monitors. */
+export const platformMonitoring: fc.Arbitrary<PlatformMonitoring> = fc.record({
+  namespace: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/),
+  podLabels: fc.dictionary(labelKey, labelValue, { minKeys: 1, maxKeys: 2, noNullPrototype: true }),
+  prometheusOperator: fc.boolean(),
+  monitorLabels: fc.dictionary(labelKey, labelValue, { maxKeys: 2, noNullPrototype: true }),
+}, { requiredKeys: ['namespace'] }).map((m) => dropUndefined(m) as PlatformMonitoring);
+
+const SCRAPE_ANNOTATIONS = ['prometheus.io/scrape', 'prometheus.io/port', 'prometheus.io/path', 'prometheus.io/scheme'];
+
 /** Every workload option but the image, name and scale, each one present or not. */
 export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Arbitrary<WorkloadOptions> {
   return fc.record({
     port: port,
     portName: portName,
     servicePort: port,
+    serviceType: serviceType,
+    metrics: metrics,
     resources: resources,
     env: env,
     secretEnv: secretEnv,
@@ -563,7 +610,14 @@ export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Ar
     ...scheduling,
   }, { requiredKeys: [] }).chain((options) => probes(protocol).map((p) => ({ ...options, ...dropUndefined(p) })))
     // env and secretEnv may not share a name.
-    .filter((o) => Object.keys(o.env ?? {}).every((n) => !(n in (o.secretEnv ?? {}))));
+    .filter((o) => Object.keys(o.env ?? {}).every((n) => !(n in (o.secretEnv ?? {}))))
+    // The metrics port is a port of its own (the Service port 80 too: shapes that drop servicePort use it), never named by the app's port.
+    .filter((o) => o.metrics === undefined || (![o.port ?? 8080, o.servicePort ?? 80, 80].includes(o.metrics.port) && o.portName !== 'metrics'))
+    // `metrics` writes the scrape annotations itself.
+    .map((o) => (o.metrics === undefined || o.podAnnotations === undefined ? o : {
+      ...o,
+      podAnnotations: Object.fromEntries(Object.entries(o.podAnnotations).filter(([k]) => !SCRAPE_ANNOTATIONS.includes(k))),
+    }));
 }
 
 /** Removes keys whose value is undefined, as a caller leaving a prop out would. */
@@ -593,6 +647,7 @@ export function platformDefaults(allowedRegistry?: string): fc.Arbitrary<Platfor
       port: fc.constantFrom(443, 6443),
     }),
     gateway: platformGateway,
+    monitoring: platformMonitoring,
   }, { requiredKeys: [] }).map((p) => dropUndefined(p) as PlatformDefaultsProps);
 }
 
@@ -667,6 +722,15 @@ export function outOfRange(min: number, max: number): fc.Arbitrary<number> {
 // ---------------------------------------------------------------------------------------------
 // Network peers and grants
 // ---------------------------------------------------------------------------------------------
+
+/** An IPv4 network in CIDR notation (no host bits), any prefix length from 0 to 32. */
+function ipv4Network(): fc.Arbitrary<string> {
+  return fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => {
+    const block = 2 ** (32 - prefix);
+    const network = Math.floor(address / block) * block;
+    return `${[24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join('.')}/${prefix}`;
+  });
+}
 
 /**
  * An IPv4 network in CIDR notation (no host bits), and `except` ranges strictly inside it; never
@@ -776,6 +840,30 @@ export const workloadMutation: fc.Arbitrary<Mutation> = fc.oneof(
   mutation('name', fc.oneof(notAString.filter((v) => v !== undefined), badText, fc.constantFrom('1abc', 'a'.repeat(64), 'Storefront', 'web_1'))),
   mutation('port', fc.oneof(outOfRange(1, 65535), notANumber)),
   mutation('servicePort', fc.oneof(outOfRange(1, 65535), notANumber)),
+  mutation('metrics', fc.oneof(
+    notAnObject,
+    fc.constant({}),
+    fc.oneof(outOfRange(1, 65535), notANumber).map((p) => ({ port: p })),
+    fc.constantFrom('', 'metrics', '/a b', '/metrics?x=1', '/metrics#top', '/a/../b', '/./m', '/ü', 5, null).map((path) => ({ port: 9090, path })),
+    // the app's default port and the Service's default port
+    fc.constantFrom({ port: 8080 }, { port: 80 }),
+  )),
+  mutation('serviceType', fc.oneof(
+    notAnObject,
+    fc.constantFrom('LoadBalancer', 'NodePort', { type: 'LoadBalancer' }),
+    fc.constantFrom<any>(
+      { sourceRanges: [], reason: 'partners connect directly' },
+      { sourceRanges: ['203.0.113.7'], reason: 'partners connect directly' },
+      { sourceRanges: ['203.0.113.7/24'], reason: 'partners connect directly' },
+      { sourceRanges: ['203.0.113.0/24', '203.0.113.0/24'], reason: 'partners connect directly' },
+      { sourceRanges: 'all', reason: 'partners connect directly' },
+      { sourceRanges: ['203.0.113.0/24'], reason: '' },
+      { sourceRanges: ['203.0.113.0/24'], reason: 'too short' },
+      { sourceRanges: ['203.0.113.0/24'], reason: '          ' },
+      { sourceRanges: ['203.0.113.0/24'], reason: 'partners connect directly', annotations: { 'bad key!': 'x' } },
+      { sourceRanges: ['203.0.113.0/24'], reason: 'partners connect directly', annotations: { 'ack.cdk8s-golden.io/service-type': 'x' } },
+    ).map((o) => ServiceType.loadBalancer(o)),
+  )),
   mutation('portName', fc.oneof(notAString, badText, fc.constantFrom('http--x', '123', 'abcdefghijklmnop', '-http', 'HTTP', ''))),
   mutation('replicas', fc.oneof(outOfRange(2, 10000), notANumber)),
   mutation('autoscaling', fc.oneof(

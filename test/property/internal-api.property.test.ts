@@ -21,6 +21,8 @@ const internalApiProps: fc.Arbitrary<InternalApiProps> = protocol.chain((p) => f
   explicitProtocol: fc.boolean(),
 }).map(({ name, image: img, scale: s, options, headless, explicitProtocol }) => dropUndefined({
   ...options, ...s, name, image: img, headless, protocol: explicitProtocol || p !== ApiProtocol.HTTP ? p : undefined,
+  // A headless Service has no address a load balancer could front.
+  serviceType: headless === true ? undefined : options.serviceType,
 })));
 
 /** How the golden workloads of an app are wired: who reaches the API, from which namespace. */
@@ -91,9 +93,9 @@ describe('InternalApi, generated invalid props', () => {
     }), { numRuns: BUDGET.invalid() });
   }, TIMEOUT_MS);
 
-  test('an API that no peer may reach is refused at synth', () => {
+  test('an API that no peer may reach is refused at synth (a load balancer\'s clients are peers; Prometheus is none)', () => {
     fc.assert(fc.property(internalApiProps, (props) => {
-      const message = expectRefused((app) => new InternalApi(namespaced(app), 'orders', props));
+      const message = expectRefused((app) => new InternalApi(namespaced(app), 'orders', { ...props, serviceType: undefined }));
       expect(message).toContain('allowFrom: nothing may reach the pods');
     }), { numRuns: runs(0.2) });
   }, TIMEOUT_MS);

@@ -14,7 +14,8 @@ const migrationProps: fc.Arbitrary<Omit<MigrationJobProps, 'before'>> = fc.recor
   backoffLimit: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
   options: workloadOptions(),
 }).map(({ options, ...job }) => {
-  const { servicePort, rollout, readinessProbe, startupProbe, livenessProbe, command, ...rest } = options;
+  // No Service, and no metrics port (a job's pods may end between two scrapes).
+  const { servicePort, serviceType, metrics, rollout, readinessProbe, startupProbe, livenessProbe, command, ...rest } = options;
   return dropUndefined({ ...rest, ...job });
 });
 

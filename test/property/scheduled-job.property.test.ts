@@ -43,7 +43,8 @@ const scheduledJobProps: fc.Arbitrary<ScheduledJobProps> = fc.record({
   failedJobsHistoryLimit: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
   suspend: fc.option(fc.boolean(), { nil: undefined }),
 }).map(({ options, liveness, startingDeadline, activeDeadline, ttlAfterFinished, ...job }) => {
-  const { servicePort, rollout, readinessProbe, startupProbe, livenessProbe, ...rest } = options;
+  // No Service, and no metrics port (a job's pods may end between two scrapes).
+  const { servicePort, serviceType, metrics, rollout, readinessProbe, startupProbe, livenessProbe, ...rest } = options;
   const seconds = (n: number | undefined) => (n === undefined ? undefined : Duration.seconds(n));
   const props: any = dropUndefined({
     ...rest,

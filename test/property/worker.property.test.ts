@@ -38,7 +38,8 @@ const workerProps: fc.Arbitrary<WorkerProps> = fc.record({
   options: workloadOptions(),
   adminPort: fc.boolean(),
 }).map(({ name, image: img, scaling, options, adminPort }) => {
-  const { servicePort, ...rest } = options;
+  // No Service: no Service port or type.
+  const { servicePort, serviceType, ...rest } = options;
   const props: any = dropUndefined({ ...rest, ...scaling, name, image: img });
   if (!adminPort || props.port === undefined) {
     delete props.port;
