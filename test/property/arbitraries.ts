@@ -844,7 +844,7 @@ export const workloadMutation: fc.Arbitrary<Mutation> = fc.oneof(
     notAnObject,
     fc.constant({}),
     fc.oneof(outOfRange(1, 65535), notANumber).map((p) => ({ port: p })),
-    fc.constantFrom('', 'metrics', '/a b', '/metrics?x=1', '/metrics#top', '/a/../b', '/./m', '/ü', 5, null).map((path) => ({ port: 9090, path })),
+    fc.constantFrom('', 'metrics', '/a b', '/metrics?x=1', '/metrics#top', '/a/../b', '/./m', '/ü', 5, null).map((p) => ({ port: 9090, path: p })),
     // the app's default port and the Service's default port
     fc.constantFrom({ port: 8080 }, { port: 80 }),
   )),

@@ -20,7 +20,12 @@ const internalApiProps: fc.Arbitrary<InternalApiProps> = protocol.chain((p) => f
   headless: fc.option(fc.boolean(), { nil: undefined }),
   explicitProtocol: fc.boolean(),
 }).map(({ name, image: img, scale: s, options, headless, explicitProtocol }) => dropUndefined({
-  ...options, ...s, name, image: img, headless, protocol: explicitProtocol || p !== ApiProtocol.HTTP ? p : undefined,
+  ...options,
+  ...s,
+  name,
+  image: img,
+  headless,
+  protocol: explicitProtocol || p !== ApiProtocol.HTTP ? p : undefined,
   // A headless Service has no address a load balancer could front.
   serviceType: headless === true ? undefined : options.serviceType,
 })));
