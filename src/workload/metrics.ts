@@ -65,7 +65,8 @@ export function resolveMetrics(owner: IConstruct, value: unknown, context: {
   if (context.appPortName === METRICS_PORT_NAME) {
     fail(owner, 'portName', `is the name of the metrics port ('${METRICS_PORT_NAME}')`, context.appPortName, "name the app's port otherwise, such as 'http'");
   }
-  const path = given.path ?? '/metrics';
+  // null is no path (not the default): a JavaScript caller who passes it meant something.
+  const path = given.path === undefined ? '/metrics' : given.path;
   if (typeof path !== 'string' || !URL_PATH.test(path) || path.length > 1024 || path.split('/').some((s) => s === '.' || s === '..')) {
     fail(owner, 'metrics.path', 'must be an absolute URL path without query, fragment, spaces or dot segments', path, "use a path such as '/metrics'");
   }

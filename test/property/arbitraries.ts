@@ -845,8 +845,6 @@ export const workloadMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.constant({}),
     fc.oneof(outOfRange(1, 65535), notANumber).map((p) => ({ port: p })),
     fc.constantFrom('', 'metrics', '/a b', '/metrics?x=1', '/metrics#top', '/a/../b', '/./m', '/ü', 5, null).map((p) => ({ port: 9090, path: p })),
-    // the app's default port and the Service's default port
-    fc.constantFrom({ port: 8080 }, { port: 80 }),
   )),
   mutation('serviceType', fc.oneof(
     notAnObject,

@@ -181,6 +181,8 @@ describe('metrics refuses bad input at the construct', () => {
       "[shop/orders] metrics.path: must be an absolute URL path without query, fragment, spaces or dot segments, got '/metrics?x=1'; use a path such as '/metrics'"],
     ['a path with a dot segment', (c) => new InternalApi(c, 'orders', { image: IMAGE, metrics: { port: 9090, path: '/a/../metrics' } }),
       "[shop/orders] metrics.path: must be an absolute URL path without query, fragment, spaces or dot segments, got '/a/../metrics'; use a path such as '/metrics'"],
+    ['a null path', (c) => new InternalApi(c, 'orders', { image: IMAGE, metrics: { port: 9090, path: null as any } }),
+      "[shop/orders] metrics.path: must be an absolute URL path without query, fragment, spaces or dot segments, got null; use a path such as '/metrics'"],
     ['no object', (c) => new InternalApi(c, 'orders', { image: IMAGE, metrics: 9090 as any }),
       "[shop/orders] metrics: must be the metrics endpoint, got 9090; pass { port: 9090 } or { port: 9090, path: '/metrics' }"],
     ['a ScheduledJob', (c) => new ScheduledJob(c, 'reports', { image: IMAGE, schedule: '@daily', metrics: { port: 9090 } }),
