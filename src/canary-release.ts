@@ -135,7 +135,7 @@ export class CanaryRelease extends GoldenConstruct {
    * it selects the two track Services, which carry the `metrics` port, so that each pod is
    * scraped once and its series say which track it belongs to.
    */
-  public readonly serviceMonitor?: ApiObject;
+  public readonly monitor?: ApiObject;
 
   /** @internal */
   protected readonly _wiring: Wiring;
@@ -245,7 +245,7 @@ export class CanaryRelease extends GoldenConstruct {
     // Metrics: the track Services carry the metrics port, the release Service does not.
     const metrics = stableCore.metrics;
     if (metrics !== undefined && metrics.monitoring.prometheusOperator === true) {
-      this.serviceMonitor = createMonitor(this, 'ServiceMonitor', metrics, {
+      this.monitor = createMonitor(this, 'ServiceMonitor', metrics, {
         kind: 'ServiceMonitor',
         metadata: { ...stableCore.metadata(undefined, this.name), labels },
         selector: {
@@ -274,7 +274,7 @@ export class CanaryRelease extends GoldenConstruct {
     this.ingress = routed.ingress;
     this.canaryIngress = routed.canaryIngress;
     this.httpRoute = routed.httpRoute;
-    refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute, this.serviceMonitor]
+    refuseNameCollisions(this, () => [this.service, this.ingress, this.canaryIngress, this.httpRoute, this.monitor]
       .filter((o): o is ApiObject => o !== undefined));
   }
 

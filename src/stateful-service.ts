@@ -1,4 +1,4 @@
-import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { ApiObject, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ApiProtocol } from './conventions/api-protocol';
@@ -197,6 +197,14 @@ export class StatefulService extends GoldenConstruct {
   /** The NetworkPolicy: its own pods and the declared clients on the port; egress to DNS, its pods and `allowTo`. */
   public get networkPolicy(): k8s.KubeNetworkPolicy {
     return this.core.networkPolicy;
+  }
+
+  /**
+   * The Prometheus Operator object that scrapes `metrics`, when given and the platform runs the
+   * Operator: a ServiceMonitor over the client Service, or a PodMonitor (behind a load balancer, whose Service carries no metrics port).
+   */
+  public get monitor(): ApiObject | undefined {
+    return this.core.monitor;
   }
 
   /** The ConfigMap of the `config` files, when given. */

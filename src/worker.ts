@@ -123,6 +123,14 @@ export class Worker extends GoldenConstruct {
     return this.core.autoscaler;
   }
 
+  /**
+   * The Prometheus Operator object that scrapes `metrics`, when given and the platform runs the
+   * Operator: a PodMonitor (a Worker has no Service).
+   */
+  public get monitor(): ApiObject | undefined {
+    return this.core.monitor;
+  }
+
   /** The ConfigMap of the `config` files, when given. */
   public get configMap(): k8s.KubeConfigMap | undefined {
     return this.core.configMap;

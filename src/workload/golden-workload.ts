@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { GoldenConstruct } from './golden-construct';
@@ -112,6 +113,14 @@ export abstract class GoldenWorkload extends GoldenConstruct {
   /** The HorizontalPodAutoscaler, when `autoscaling` was given. */
   public get autoscaler(): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
     return this.core.autoscaler;
+  }
+
+  /**
+   * The Prometheus Operator object that scrapes `metrics`, when given and the platform runs the
+   * Operator: a ServiceMonitor over the Service, or a PodMonitor (behind a load balancer, whose Service carries no metrics port).
+   */
+  public get monitor(): ApiObject | undefined {
+    return this.core.monitor;
   }
 
   /** The ConfigMap of the `config` files, when given. */

@@ -43,6 +43,7 @@ describe('metrics with the Prometheus Operator', () => {
     ]);
     expect(oneOf(docs, 'Service').spec.ports[1]).toEqual({ name: 'metrics', port: 9090, targetPort: 'metrics', protocol: 'TCP', appProtocol: 'http' });
     const monitor = oneOf(docs, 'ServiceMonitor');
+    expect(api.monitor?.kind).toBe('ServiceMonitor');
     expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
     expect(monitor.metadata.namespace).toBe('shop');
     expect(monitor.metadata.labels.release).toBe('kube-prometheus-stack');
@@ -69,10 +70,11 @@ describe('metrics without the Prometheus Operator', () => {
     // GIVEN a platform whose Prometheus reads the prometheus.io annotations
     const chart = shopChart({ namespace: 'monitoring', podLabels: { 'app.kubernetes.io/name': 'prometheus' } });
     // WHEN
-    new WebService(chart, 'storefront', { image: IMAGE, metrics: { port: 9102, path: '/internal/metrics' }, podAnnotations: { 'acme.com/team': 'shop' } });
+    const web = new WebService(chart, 'storefront', { image: IMAGE, metrics: { port: 9102, path: '/internal/metrics' }, podAnnotations: { 'acme.com/team': 'shop' } });
     const docs = Testing.synth(chart);
     // THEN
     expect(byKind(docs, 'ServiceMonitor')).toEqual([]);
+    expect(web.monitor).toBeUndefined();
     expect(oneOf(docs, 'Deployment').spec.template.metadata.annotations).toEqual({
       'acme.com/team': 'shop', 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9102', 'prometheus.io/path': '/internal/metrics',
     });
@@ -104,6 +106,7 @@ describe('metrics on the other workload shapes', () => {
     // THEN
     expect(byKind(docs, 'Service')).toEqual([]);
     expect(byKind(docs, 'ServiceMonitor')).toEqual([]);
+    expect(worker.monitor?.kind).toBe('PodMonitor');
     expect(oneOf(docs, 'PodMonitor').spec).toEqual({
       selector: { matchLabels: worker.selectorLabels },
       podMetricsEndpoints: [{ port: 'metrics', path: '/metrics', scheme: 'http' }],
@@ -126,6 +129,7 @@ describe('metrics on the other workload shapes', () => {
     expect(client.spec.ports.map((p: any) => p.name)).toEqual(['tcp', 'metrics']);
     expect(headless.spec.ports.map((p: any) => p.name)).toEqual(['tcp']);
     expect(oneOf(docs, 'ServiceMonitor').spec.endpoints).toEqual([{ port: 'metrics', path: '/metrics', scheme: 'http' }]);
+    expect(kv.monitor?.kind).toBe('ServiceMonitor');
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
   });
@@ -145,7 +149,7 @@ describe('metrics on the other workload shapes', () => {
     expect(services['orders-stable'].spec.ports.map((p: any) => p.name)).toEqual(['http', 'metrics']);
     expect(services['orders-canary'].spec.ports.map((p: any) => p.name)).toEqual(['http', 'metrics']);
     const monitor = oneOf(docs, 'ServiceMonitor');
-    expect(release.serviceMonitor).toBeDefined();
+    expect(release.monitor).toBeDefined();
     expect(monitor.metadata.name).toBe('orders');
     expect(monitor.spec.selector).toEqual({
       matchLabels: { 'app.kubernetes.io/name': 'orders' },
