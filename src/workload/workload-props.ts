@@ -124,7 +124,8 @@ export interface WorkloadOptions {
    */
   readonly annotations?: { [key: string]: string };
   /**
-   * Extra annotations on the pods, such as `prometheus.io/scrape`.
+   * Extra annotations on the pods. For Prometheus, prefer `metrics`: it also lets Prometheus
+   * through the NetworkPolicy, which scrape annotations alone do not.
    * @default - none
    */
   readonly podAnnotations?: { [key: string]: string };
