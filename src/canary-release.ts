@@ -187,7 +187,7 @@ export class CanaryRelease extends GoldenConstruct {
         'leave out `host` and use TrafficStrategy.replicaRatio(), which splits TCP connections by the tracks\' pods');
     }
     const component = !traffic.usesIngress || exposure?.host !== undefined ? 'web' : 'api';
-    const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {
+    const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, {
       ...props,
       name: `${this.name}-${track}`,
       replicas: undefined,

@@ -15,6 +15,7 @@ export type { GrantOptions } from './rbac/grant-options';
 export type { AutoscalingOptions } from './workload/autoscaling';
 export { EnvSource, type SecretKeyReference } from './workload/env';
 export { GoldenConstruct } from './workload/golden-construct';
+export { GoldenWorkloadBase } from './workload/golden-workload-base';
 export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-workload';
 export type { WorkloadOptions, WorkloadProps } from './workload/workload-props';
 export type { ExposureOptions } from './network/exposure-options';
