@@ -19,7 +19,7 @@ import { topologySpread } from '../conventions/topology-spread';
 import { PlatformDefaultsProps } from '../platform/platform-defaults';
 import { checkAllowedRegistry } from '../platform/registries';
 import { checkAffinity, checkNodeSelector, checkTolerations, mergeAffinity } from '../platform/scheduling';
-import { checkInteger, checkObjectName, checkPortName, checkStringList } from '../private/checks';
+import { checkInteger, checkPodLocalName, checkPortName, checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
 
 const CONTAINER = 'app';
@@ -282,7 +282,7 @@ function buildExtraContainers(props: WorkloadProps, context: PodTemplateContext,
       if (c === null || typeof c !== 'object') {
         fail(owner, `${list}[${i}]`, 'must be ContainerOptions', c, "pass { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0' }");
       }
-      const name = checkObjectName(owner, `${prefix}name`, c.name);
+      const name = checkPodLocalName(owner, `${prefix}name`, c.name, 'proxy');
       if (names.has(name)) {
         fail(owner, `${prefix}name`, `must be unique in the pod: ${names.get(name)} has it`, name, 'give the container another name');
       }

@@ -3,7 +3,7 @@ import { Size, SizeRoundingBehavior } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { brand, isBranded } from '../private/brand';
-import { checkObjectName, checkReferenceName } from '../private/checks';
+import { checkPodLocalName, checkReferenceName } from '../private/checks';
 import { fail } from '../private/errors';
 
 /** Where an emptyDir volume keeps its files. */
@@ -170,7 +170,7 @@ export class Volume {
     if (o === null || typeof o !== 'object') {
       fail(scope, `${field}.options`, 'must be an object', o, 'pass the options as an object, or leave them out');
     }
-    const name = o.name === undefined ? this.derivedName ?? fallbackName : checkObjectName(scope, `${field}.name`, o.name);
+    const name = o.name === undefined ? this.derivedName ?? fallbackName : checkPodLocalName(scope, `${field}.name`, o.name, 'scratch');
     switch (this.kind) {
       case VolumeKind.SECRET:
       case VolumeKind.CONFIG_MAP: {
@@ -199,7 +199,7 @@ export class Volume {
           readOnlyOnly,
           singleWriter: accessMode === 'ReadWriteOnce' || accessMode === 'ReadWriteOncePod' ? accessMode : undefined,
           singleWriterAcknowledgement: ack,
-          description: `PersistentVolumeClaim '${claimName}' (${accessMode})`,
+          description: `PersistentVolumeClaim ${claimName} (${accessMode})`,
         };
       }
       default: {
