@@ -303,7 +303,11 @@ function buildExtraContainers(props: WorkloadProps, context: PodTemplateContext,
           fail(owner, `${prefix}port`, `is already the port of ${ports.get(number)}: the containers of a pod share its network`, number, 'use another port');
         }
         ports.set(number, `${list}[${i}]`);
-        const portName = checkPortName(owner, `${prefix}portName`, c.portName ?? (name.length <= 15 ? name : undefined));
+        if (c.portName === undefined && (name.length > 15 || !/[a-z]/.test(name) || name.includes('--'))) {
+          fail(owner, `${prefix}portName`, 'must be given: the container\'s name is no port name (an IANA service name of at most 15 characters)', name,
+            "set portName, such as 'proxy' or 'admin'");
+        }
+        const portName = checkPortName(owner, `${prefix}portName`, c.portName ?? name);
         if (portNames.has(portName)) {
           fail(owner, `${prefix}portName`, `is already the port name of ${portNames.get(portName)}`, portName, 'use another port name');
         }
