@@ -40,7 +40,9 @@ function pickCheck(owner: IConstruct, field: string, given: unknown, fallback: H
  * @param prefix the prefix of the fields in messages (`''` for the app, `sidecars[0].` for a sidecar)
  * @param port the container's port; without one, readiness and liveness must be exec checks
  */
-export function resolveProbes(owner: IConstruct, prefix: string, props: ProbeProps, protocol: ApiProtocol, port: ProbePort | undefined): ResolvedProbes {
+export function resolveProbes(
+  owner: IConstruct, prefix: string, props: ProbeProps, protocol: ApiProtocol, port: ProbePort | undefined,
+): ResolvedProbes {
   const acknowledgements: Record<string, string> = {};
   if (port === undefined) {
     for (const field of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
@@ -82,7 +84,9 @@ export function resolveProbes(owner: IConstruct, prefix: string, props: ProbePro
  * traffic, so no readiness check.
  * @param sidecar whether the container is a sidecar (a startup probe is allowed)
  */
-export function resolveBatchProbes(owner: IConstruct, prefix: string, props: ProbeProps, port: ProbePort | undefined, sidecar = false): ResolvedProbes {
+export function resolveBatchProbes(
+  owner: IConstruct, prefix: string, props: ProbeProps, port: ProbePort | undefined, sidecar = false,
+): ResolvedProbes {
   for (const field of sidecar ? ['readinessProbe'] as const : ['readinessProbe', 'startupProbe'] as const) {
     if (props[field] !== undefined) {
       fail(owner, `${prefix}${field}`, 'does not apply to a job: nothing sends its pods traffic', HealthCheck.isHealthCheck(props[field]) ? props[field].describe('(none)') : props[field],

@@ -327,7 +327,9 @@ function buildExtraContainers(props: WorkloadProps, context: PodTemplateContext,
         if (!ApiProtocol.isApiProtocol(protocol)) {
           fail(owner, `${prefix}protocol`, 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
         }
-        const resolved = context.restartPolicy === undefined ? resolveProbes(owner, prefix, c, protocol, port) : resolveBatchProbes(owner, prefix, c, port, true);
+        const resolved = context.restartPolicy === undefined
+          ? resolveProbes(owner, prefix, c, protocol, port)
+          : resolveBatchProbes(owner, prefix, c, port, true);
         Object.assign(acknowledgements, resolved.acknowledgements);
         probes = resolved.probes;
       }

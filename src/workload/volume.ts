@@ -204,7 +204,8 @@ export class Volume {
       }
       default: {
         const size = o.sizeLimit;
-        const mebibytes = size === undefined ? DEFAULT_SIZE_MIB : size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
+        const mebibytes = size === undefined ? DEFAULT_SIZE_MIB
+          : size instanceof Size ? size.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) : NaN;
         if (!Number.isSafeInteger(mebibytes) || mebibytes < 1) {
           fail(scope, `${field}.sizeLimit`, 'must be a whole number of MiB, at least 1', size instanceof Size ? `${mebibytes}Mi` : size, 'use Size.mebibytes(n) or Size.gibibytes(n)');
         }

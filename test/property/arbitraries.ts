@@ -570,7 +570,8 @@ export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Ar
     // env and secretEnv may not share a name.
     .filter((o) => Object.keys(o.env ?? {}).every((n) => !(n in (o.secretEnv ?? {}))))
     // The sidecars' ports differ from the app's; emptyDirs fit the pod.
-    .filter((o) => (o.sidecars ?? []).every((c) => c.port !== (o.port ?? 8080) && c.name !== (o.portName ?? protocol.defaultPortName)) && emptyDirsFit(o));
+    .filter((o) => emptyDirsFit(o)
+      && (o.sidecars ?? []).every((c) => c.port !== (o.port ?? 8080) && c.name !== (o.portName ?? protocol.defaultPortName)));
 }
 
 /**
@@ -613,10 +614,10 @@ export const podComposition: fc.Arbitrary<Pick<WorkloadOptions, 'sidecars' | 'in
     });
     return list.length > 0 ? list : undefined;
   };
-  const image = (n: string) => `ghcr.io/acme/${n}:1.0.${n.length}`;
+  const imageOf = (n: string) => `ghcr.io/acme/${n}:1.0.${n.length}`;
   const sidecars: ContainerOptions[] = names.slice(0, sidecarCount).map((name, i) => dropUndefined({
     name,
-    image: image(name),
+    image: imageOf(name),
     // Ports from 40000 up never clash with each other; the app's port is filtered below.
     port: 40000 + (sidecar[i].port % 1000) * 4 + i,
     resources: sidecar[i].resources,
@@ -627,7 +628,7 @@ export const podComposition: fc.Arbitrary<Pick<WorkloadOptions, 'sidecars' | 'in
     volumes: mounts(picks[i + 1]),
   }));
   const initContainers: ContainerOptions[] = names.slice(sidecarCount).map((name, i) => dropUndefined({
-    name, image: image(name), command: ['/bin/setup'], volumes: mounts(picks[(sidecarCount + i + 1) % 5]),
+    name, image: imageOf(name), command: ['/bin/setup'], volumes: mounts(picks[(sidecarCount + i + 1) % 5]),
   }));
   return dropUndefined({
     sidecars: sidecars.length > 0 ? sidecars : undefined,

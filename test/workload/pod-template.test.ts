@@ -176,7 +176,7 @@ describe('sidecars and init containers', () => {
     ['a floating image', { sidecars: [{ name: 'p', image: 'envoyproxy/envoy:latest', port: 9000 }] },
       "[test/worker] sidecars[0].image: the image must be pinned to a tag or digest, got 'envoyproxy/envoy:latest'; use an immutable tag such as 'envoyproxy/envoy:1.27.3' or a digest 'envoyproxy/envoy@sha256:…'"],
     ['the app\'s port', { sidecars: [{ name: 'p', image: SIDECAR, port: 8080 }] },
-      "[test/worker] sidecars[0].port: is already the port of the app container (`port`): the containers of a pod share its network, got 8080; use another port"],
+      '[test/worker] sidecars[0].port: is already the port of the app container (`port`): the containers of a pod share its network, got 8080; use another port'],
     ['the app\'s port name', { sidecars: [{ name: 'p', image: SIDECAR, port: 9000, portName: 'http' }] },
       "[test/worker] sidecars[0].portName: is already the port name of the app container (`portName`), got 'http'; use another port name"],
     ['a long name as the port name', { sidecars: [{ name: 'a-very-long-sidecar', image: SIDECAR, port: 9000 }] },

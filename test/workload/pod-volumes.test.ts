@@ -95,7 +95,7 @@ describe('the volumes of a pod', () => {
     expect(webRefusal({ volumes: [{ volume: Volume.fromSecret('s'), mountPath: '/s', readOnly: false }] }))
       .toBe("[shop/web] volumes[0].readOnly: cannot be false: Secret 's' is always mounted read-only, got false; leave readOnly out");
     expect(webRefusal({ volumes: [{ volume: Volume.fromPersistentVolumeClaim('m', { accessMode: 'ReadOnlyMany' }), mountPath: '/m', readOnly: false }] }))
-      .toBe("[shop/web] volumes[0].readOnly: cannot be false: PersistentVolumeClaim m (ReadOnlyMany) is always mounted read-only, got false; leave readOnly out");
+      .toBe('[shop/web] volumes[0].readOnly: cannot be false: PersistentVolumeClaim m (ReadOnlyMany) is always mounted read-only, got false; leave readOnly out');
   });
 
   test('refused: something other than volume mounts', () => {
