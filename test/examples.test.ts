@@ -207,10 +207,10 @@ describe('examples/pod-composition', () => {
     expect(docs).toMatchSnapshot();
     const pod = (name: string) => byKind(docs, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec;
     const storefront = pod('storefront');
-    expect(storefront.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['auth-proxy', 'Always'], ['render-templates', undefined]]);
-    expect(storefront.initContainers[0].ports).toEqual([{ name: 'https-proxy', containerPort: 8443, protocol: 'TCP' }]);
-    expect(storefront.initContainers[0].readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'https-proxy' });
-    expect(storefront.volumes.map((v: any) => v.name)).toEqual(['tmp', 'configmap-storefront-settings', 'scratch-1', 'secret-storefront-tls']);
+    expect(storefront.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['db-proxy', 'Always'], ['render-templates', undefined]]);
+    expect(storefront.initContainers[0].ports).toEqual([{ name: 'proxy-admin', containerPort: 9801, protocol: 'TCP' }]);
+    expect(storefront.initContainers[0].readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'proxy-admin' });
+    expect(storefront.volumes.map((v: any) => v.name)).toEqual(['tmp', 'configmap-storefront-settings', 'scratch-1', 'secret-storefront-db-cert']);
     expect(storefront.containers[0].volumeMounts).toEqual([
       { name: 'tmp', mountPath: '/tmp' },
       { name: 'configmap-storefront-settings', mountPath: '/etc/storefront', readOnly: true },

@@ -1,6 +1,6 @@
-// Pods made of more than the app container: a storefront with an auth proxy sidecar, an init
-// container that renders templates into a scratch volume, its TLS key pair from a Secret as files,
-// and settings from a ConfigMap; and a thumbnail worker that writes to a shared ReadWriteMany
+// Pods made of more than the app container: a storefront with a database proxy sidecar (its
+// client certificate from a Secret, as files), an init container that renders templates into a
+// scratch volume, and settings from a ConfigMap; and a thumbnail worker that writes to a shared ReadWriteMany
 // claim, with a log shipper sidecar. Sidecars are native (init containers with
 // `restartPolicy: Always`): they start before the app and stop after it.
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
@@ -17,7 +17,7 @@ export class PodCompositionChart extends Chart {
     super(scope, id, { namespace: 'shop' });
 
     // Volumes are values: the same Volume mounted into several containers is one volume of the pod.
-    const tls = Volume.fromSecret('storefront-tls');
+    const dbCert = Volume.fromSecret('storefront-db-cert');
     const templates = Volume.emptyDir({ sizeLimit: Size.mebibytes(32) });
 
     this.storefront = new WebService(this, 'storefront', {
@@ -35,16 +35,16 @@ export class PodCompositionChart extends Chart {
         resources: ResourcePreset.XSMALL,
         volumes: [{ volume: templates, mountPath: '/out' }],
       }],
-      // An auth proxy in front of the app on its own port, with the TLS key pair as files;
-      // it gets probes on its port like the app (/readyz and /healthz).
+      // A database proxy the app connects to on localhost:5432. Its health endpoints are on its
+      // admin port, probed like the app's (/readyz and /healthz); the app starts once it is up.
       sidecars: [{
-        name: 'auth-proxy',
-        image: 'ghcr.io/acme/auth-proxy:4.2.1',
-        port: 8443,
-        portName: 'https-proxy',
+        name: 'db-proxy',
+        image: 'ghcr.io/acme/db-proxy:4.2.1',
+        port: 9801,
+        portName: 'proxy-admin',
         resources: ResourcePreset.XSMALL,
-        env: { UPSTREAM: 'http://127.0.0.1:8080' },
-        volumes: [{ volume: tls, mountPath: '/etc/tls' }],
+        args: ['--listen', '127.0.0.1:5432', '--admin-port', '9801', '--cert-dir', '/etc/db-cert'],
+        volumes: [{ volume: dbCert, mountPath: '/etc/db-cert' }],
       }],
     });
 
