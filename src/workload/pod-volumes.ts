@@ -118,7 +118,12 @@ export class PodVolumes {
         fail(owner, field, `mounts a single-writer claim, which attaches to one node, but ${pods}: a pod on another node never starts`, resolved.description,
           "use a ReadWriteMany claim (accessMode: 'ReadWriteMany'), a StatefulService (a claim per pod), or give singleWriterAcknowledgement with the reason the pods share a node");
       }
-      this.acknowledgements[acknowledgementKey(RuleId.PVC_SINGLE_WRITER)] = resolved.singleWriterAcknowledgement;
+      // One annotation per object: the reasons of several claims, each once, in mount order.
+      const key = acknowledgementKey(RuleId.PVC_SINGLE_WRITER);
+      const reasons = this.acknowledgements[key] === undefined ? [] : this.acknowledgements[key].split('; ');
+      if (!reasons.includes(resolved.singleWriterAcknowledgement)) {
+        this.acknowledgements[key] = [...reasons, resolved.singleWriterAcknowledgement].join('; ');
+      }
     }
     const entry: PodVolume = { ...resolved, field, json };
     this.byName.set(name, entry);

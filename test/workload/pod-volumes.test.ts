@@ -1,7 +1,7 @@
 import { Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-30/lib/container';
 import {
-  EmptyDirMedium, HealthCheck, MigrationJob, ResourcePreset, StatefulService, Volume, WebService, WebServiceProps, Worker,
+  CanaryRelease, EmptyDirMedium, HealthCheck, MigrationJob, ResourcePreset, StatefulService, Volume, WebService, WebServiceProps, Worker,
 } from '../../src';
 import { checkManifests } from '../../src/guardrails/engine';
 import { byKind, namespacedChart } from '../util/manifests';
@@ -137,6 +137,28 @@ describe('single-writer claims', () => {
     const deployment = byKind(Testing.synth(chart), 'Deployment')[0];
     expect(deployment.metadata.annotations['ack.cdk8s-golden.io/pvc-single-writer']).toBe('a node affinity keeps the pods on the storage node');
     expect(deployment.spec.template.spec.volumes[1]).toEqual({ name: 'pvc-index', persistentVolumeClaim: { claimName: 'index' } });
+  });
+
+  test('refused on a CanaryRelease, whose two tracks run side by side', () => {
+    expect(refusal((chart) => new CanaryRelease(chart, 'shop', {
+      stable: { image: IMAGE }, canary: { image: 'ghcr.io/acme/web:1.1.0', weight: 10 }, replicas: 2,
+      volumes: [{ volume: Volume.fromPersistentVolumeClaim('uploads'), mountPath: '/uploads' }],
+    }))).toMatch(/^\[shop\/shop\] volumes\[0\]\.volume: mounts a single-writer claim, which attaches to one node, but up to 2 pods/);
+  });
+
+  test('the reasons of several acknowledged claims are kept in one annotation', () => {
+    const chart = namespacedChart();
+    new Worker(chart, 'indexer', {
+      image: IMAGE,
+      readinessProbe: HealthCheck.exec(['/bin/ready']),
+      livenessProbe: HealthCheck.exec(['/bin/alive']),
+      volumes: [
+        { volume: Volume.fromPersistentVolumeClaim('a', { singleWriterAcknowledgement: 'pinned to the storage node' }), mountPath: '/a' },
+        { volume: Volume.fromPersistentVolumeClaim('b', { singleWriterAcknowledgement: 'read by one pod at a time (a lock)' }), mountPath: '/b' },
+      ],
+    });
+    const deployment = byKind(Testing.synth(chart), 'Deployment')[0];
+    expect(deployment.metadata.annotations['ack.cdk8s-golden.io/pvc-single-writer']).toBe('pinned to the storage node; read by one pod at a time (a lock)');
   });
 
   test('a job that runs one pod at a time mounts a ReadWriteOnce claim without acknowledgement', () => {
