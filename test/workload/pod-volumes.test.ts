@@ -141,7 +141,9 @@ describe('single-writer claims', () => {
 
   test('refused on a CanaryRelease, whose two tracks run side by side', () => {
     expect(refusal((chart) => new CanaryRelease(chart, 'shop', {
-      stable: { image: IMAGE }, canary: { image: 'ghcr.io/acme/web:1.1.0', weight: 10 }, replicas: 2,
+      stable: { image: IMAGE },
+      canary: { image: 'ghcr.io/acme/web:1.1.0', weight: 10 },
+      replicas: 2,
       volumes: [{ volume: Volume.fromPersistentVolumeClaim('uploads'), mountPath: '/uploads' }],
     }))).toMatch(/^\[shop\/shop\] volumes\[0\]\.volume: mounts a single-writer claim, which attaches to one node, but up to 2 pods/);
   });
