@@ -14,6 +14,8 @@ export { ApiResource } from './rbac/api-resource';
 export type { GrantOptions } from './rbac/grant-options';
 export type { AutoscalingOptions } from './workload/autoscaling';
 export { EnvSource, type SecretKeyReference } from './workload/env';
+export type { ContainerOptions } from './workload/container-options';
+export { EmptyDirMedium, Volume, type EmptyDirVolumeOptions, type FilesVolumeOptions, type PersistentVolumeClaimVolumeOptions, type VolumeMount } from './workload/volume';
 export { GoldenConstruct } from './workload/golden-construct';
 export { GoldenWorkloadBase } from './workload/golden-workload-base';
 export { GoldenWorkload, type GoldenWorkloadOptions } from './workload/golden-workload';

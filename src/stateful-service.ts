@@ -100,7 +100,7 @@ export class StatefulService extends GoldenWorkloadBase {
         extraServices: 1,
         create: (core, template, annotations) => {
           headlessName = checkObjectName(this, 'name', `${core.name}-headless`);
-          core.podTemplate.mountClaim({ name: CLAIM, mountPath: storage.mountPath });
+          core.podTemplate.mountClaim({ name: CLAIM, mountPath: storage.mountPath }, 'storage.mountPath');
           return keepPatchedValues(new k8s.KubeStatefulSet(core, 'StatefulSet', {
             metadata: core.metadata(annotations),
             spec: {

@@ -2,10 +2,10 @@ import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CheckedGrant } from './grants';
-import { API_TOKEN_PATH, apiTokenVolume } from '../conventions/api-token';
+import { API_TOKEN_PATH, API_TOKEN_VOLUME, apiTokenVolume } from '../conventions/api-token';
 import { keepPatchedValues } from '../private/keep-values';
 
-const TOKEN_VOLUME = 'kube-api-access';
+const TOKEN_VOLUME = API_TOKEN_VOLUME;
 
 /** Where the access of a workload is created, and what it is named. */
 export interface WorkloadAccessProps {

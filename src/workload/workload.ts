@@ -312,6 +312,8 @@ export class Workload extends Construct {
       priorityClassName,
       platform: this.platform,
       restartPolicy: batch?.restartPolicy,
+      // The tracks of a CanaryRelease run side by side: together always more than one pod.
+      maxPods: role.track === undefined ? this.maxPods : Math.max(2, this.maxPods),
     });
     Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
@@ -394,7 +396,7 @@ export class Workload extends Construct {
 
     refuseNameCollisions(owner, () => this.objects());
     requireQuota(owner, this.namespace, () => {
-      const v = resources._values(owner, 'resources');
+      const v = this.podTemplate.podResources();
       return {
         owner,
         name: this.name,
