@@ -86,7 +86,7 @@ project.eslint?.addLintPattern('examples');
 const synthExamples = project.addTask('synth:example', {
   description: 'Synthesize every app in examples/ into examples/<name>/dist',
 });
-for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api', 'workload-shapes']) {
+for (const example of ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api', 'workload-shapes', 'pod-composition']) {
   synthExamples.exec('ts-node --project ../tsconfig.json main.ts', { cwd: `examples/${example}` });
 }
 

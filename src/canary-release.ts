@@ -197,7 +197,7 @@ export class CanaryRelease extends GoldenConstruct {
     const component = !traffic.usesIngress || exposure?.host !== undefined ? 'web' : 'api';
     // The release Service is the one a load balancer fronts; the tracks' Services stay ClusterIP.
     const loadBalancer = resolveServiceType(this, 'serviceType', props.serviceType);
-    const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, id, {
+    const core = (track: string, given: ReleaseTrackProps, size: { replicas: number; autoscaling?: Autoscaling }) => new Workload(this, {
       ...props,
       name: `${this.name}-${track}`,
       replicas: undefined,

@@ -5,6 +5,7 @@ import { ApiProtocol } from './conventions/api-protocol';
 import { PeerSelection } from './network/network-peer';
 import { fail } from './private/errors';
 import { GoldenConstruct } from './workload/golden-construct';
+import { GoldenWorkloadBase } from './workload/golden-workload-base';
 import { JobOptions, resolveJobOptions } from './workload/job-options';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
@@ -48,12 +49,13 @@ class ContentNamedJob extends k8s.KubeJob {
  * - Flux and plain `kubectl apply`: see docs/gitops.md (apply the Job first, wait for
  *   `condition=complete`, then the rest).
  */
-export class MigrationJob extends GoldenConstruct {
+export class MigrationJob extends GoldenWorkloadBase {
   /** The Job (its name in the output ends in the template's hash). */
   public readonly job: k8s.KubeJob;
   /** @internal */
   protected readonly _wiring: Wiring;
-  private readonly core: Workload;
+  /** @internal */
+  protected readonly _core: Workload;
 
   constructor(scope: Construct, id: string, props: MigrationJobProps) {
     super(scope, id);
@@ -77,7 +79,7 @@ export class MigrationJob extends GoldenConstruct {
       return wiring;
     });
     const job = resolveJobOptions(this, props);
-    this.core = new Workload(this, id, { ...props, portName: props.portName ?? 'admin' }, {
+    this._core = new Workload(this, { ...props, portName: props.portName ?? 'admin' }, {
       component: 'migration',
       protocol: ApiProtocol.HTTP,
       noIngress: true,
@@ -88,7 +90,7 @@ export class MigrationJob extends GoldenConstruct {
             fail(this, 'name', `must be at most ${MAX_BASE_NAME} characters for a MigrationJob (it is ${core.name.length}; the Job's name gets an 11-character hash)`,
               core.name, 'set the `name` prop to a shorter name');
           }
-          return new ContentNamedJob(this, 'Job', {
+          return new ContentNamedJob(core, 'Job', {
             metadata: core.metadata({
               ...annotations,
               'argocd.argoproj.io/sync-wave': String(MIGRATION_SYNC_WAVE),
@@ -106,44 +108,14 @@ export class MigrationJob extends GoldenConstruct {
         },
       },
     });
-    this.job = this.core.controller as k8s.KubeJob;
+    this.job = this._core.controller as k8s.KubeJob;
     for (const wiring of waiting) {
       for (const controller of wiring.controllers()) {
         controller.metadata.addAnnotation('argocd.argoproj.io/sync-wave', String(WORKLOAD_SYNC_WAVE));
       }
     }
-    this._wiring = new Wiring(this, () => [this.core], this.core.namespace, this.core.port);
+    this._wiring = new Wiring(this, () => [this._core], this._core.namespace, this._core.port);
     this._wiring.refuseIngress(NO_INGRESS);
-  }
-
-  /** The base name of every object (the Job's name adds the template's hash). */
-  public get name(): string {
-    return this.core.name;
-  }
-
-  /** The namespace of its chart, if the chart has one. */
-  public get namespace(): string | undefined {
-    return this.core.namespace;
-  }
-
-  /** The labels on every object. */
-  public get labels(): { [key: string]: string } {
-    return this.core.labels;
-  }
-
-  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
-  public get serviceAccount(): k8s.KubeServiceAccount {
-    return this.core.serviceAccount;
-  }
-
-  /** The NetworkPolicy: no ingress; egress to DNS and to what `allowTo` names (the database). */
-  public get networkPolicy(): k8s.KubeNetworkPolicy {
-    return this.core.networkPolicy;
-  }
-
-  /** The ConfigMap of the `config` files, when given. */
-  public get configMap(): k8s.KubeConfigMap | undefined {
-    return this.core.configMap;
   }
 
   /** The job's pods, as a client of other peers (nothing may reach them). */

@@ -8,7 +8,7 @@ import { fail } from './private/errors';
 import { keepPatchedValues } from './private/keep-values';
 import { ConcurrencyPolicy } from './workload/concurrency-policy';
 import { checkSchedule } from './workload/cron-schedule';
-import { GoldenConstruct } from './workload/golden-construct';
+import { GoldenWorkloadBase } from './workload/golden-workload-base';
 import { JobOptions, resolveJobOptions } from './workload/job-options';
 import { checkTimeZone } from './workload/time-zone';
 import { Wiring } from './workload/wiring';
@@ -67,7 +67,7 @@ const MAX_CRONJOB_NAME = 52;
  * start, a deadline to finish, a retry limit, a TTL and history limits. No Service; its
  * NetworkPolicy denies all ingress and allows egress to DNS and to what `allowTo` names.
  */
-export class ScheduledJob extends GoldenConstruct {
+export class ScheduledJob extends GoldenWorkloadBase {
   /** The CronJob. */
   public readonly cronJob: k8s.KubeCronJob;
   /** The schedule, as checked. */
@@ -76,7 +76,8 @@ export class ScheduledJob extends GoldenConstruct {
   public readonly timeZone: string;
   /** @internal */
   protected readonly _wiring: Wiring;
-  private readonly core: Workload;
+  /** @internal */
+  protected readonly _core: Workload;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
@@ -101,7 +102,7 @@ export class ScheduledJob extends GoldenConstruct {
     const job = resolveJobOptions(this, props);
     const schedule = this.schedule;
     const timeZone = this.timeZone;
-    this.core = new Workload(this, id, { ...props, portName: props.portName ?? 'admin' }, {
+    this._core = new Workload(this, { ...props, portName: props.portName ?? 'admin' }, {
       component: 'job',
       protocol: ApiProtocol.HTTP,
       noIngress: true,
@@ -112,7 +113,7 @@ export class ScheduledJob extends GoldenConstruct {
             fail(this, 'name', `must be at most ${MAX_CRONJOB_NAME} characters for a CronJob (it is ${core.name.length}; each Job gets an 11-character suffix)`, core.name,
               'set the `name` prop to a shorter name');
           }
-          return keepPatchedValues(new k8s.KubeCronJob(this, 'CronJob', {
+          return keepPatchedValues(new k8s.KubeCronJob(core, 'CronJob', {
             metadata: core.metadata(annotations),
             spec: {
               schedule,
@@ -136,49 +137,9 @@ export class ScheduledJob extends GoldenConstruct {
         },
       },
     });
-    this.cronJob = this.core.controller as k8s.KubeCronJob;
-    this._wiring = new Wiring(this, () => [this.core], this.core.namespace, this.core.port);
+    this.cronJob = this._core.controller as k8s.KubeCronJob;
+    this._wiring = new Wiring(this, () => [this._core], this._core.namespace, this._core.port);
     this._wiring.refuseIngress(NO_INGRESS);
-  }
-
-  /** The name of every object of the job. */
-  public get name(): string {
-    return this.core.name;
-  }
-
-  /** The namespace of its chart, if the chart has one. */
-  public get namespace(): string | undefined {
-    return this.core.namespace;
-  }
-
-  /** The labels on every object. */
-  public get labels(): { [key: string]: string } {
-    return this.core.labels;
-  }
-
-  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
-  public get serviceAccount(): k8s.KubeServiceAccount {
-    return this.core.serviceAccount;
-  }
-
-  /** The NetworkPolicy: no ingress; egress to DNS and to what `allowTo` names. */
-  public get networkPolicy(): k8s.KubeNetworkPolicy {
-    return this.core.networkPolicy;
-  }
-
-  /** The ConfigMap of the `config` files, when given. */
-  public get configMap(): k8s.KubeConfigMap | undefined {
-    return this.core.configMap;
-  }
-
-  /** The Role of the grants, once something was granted. */
-  public get role(): k8s.KubeRole | undefined {
-    return this.core.role;
-  }
-
-  /** The RoleBinding of the grants, once something was granted. */
-  public get roleBinding(): k8s.KubeRoleBinding | undefined {
-    return this.core.roleBinding;
   }
 
   /** The job's pods, as a client of other peers (nothing may reach them). */

@@ -8,7 +8,7 @@ import { checkObjectName, checkReferenceName } from './private/checks';
 import { fail } from './private/errors';
 import { keepPatchedValues } from './private/keep-values';
 import { refuseNameCollisions } from './private/unique-names';
-import { GoldenConstruct } from './workload/golden-construct';
+import { GoldenWorkloadBase } from './workload/golden-workload-base';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
 import { WorkloadProps } from './workload/workload-props';
@@ -64,14 +64,15 @@ const CLAIM = 'data';
  * (selector, serviceName, volumeClaimTemplates, podManagementPolicy) are derived only from the name
  * and the `storage` and `parallelPodManagement` props: changing those needs a new StatefulSet.
  */
-export class StatefulService extends GoldenConstruct {
+export class StatefulService extends GoldenWorkloadBase {
   /** The StatefulSet running the pods. */
   public readonly statefulSet: k8s.KubeStatefulSet;
   /** The headless Service that names each pod in DNS (the StatefulSet's `serviceName`). */
   public readonly headlessService: k8s.KubeService;
   /** @internal */
   protected readonly _wiring: Wiring;
-  private readonly core: Workload;
+  /** @internal */
+  protected readonly _core: Workload;
 
   constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     super(scope, id);
@@ -91,7 +92,7 @@ export class StatefulService extends GoldenConstruct {
       fail(this, 'protocol', 'must be an ApiProtocol', protocol, 'use ApiProtocol.TCP, ApiProtocol.HTTP, ApiProtocol.H2C or ApiProtocol.GRPC');
     }
     let headlessName = '';
-    this.core = new Workload(this, id, props, {
+    this._core = new Workload(this, props, {
       component: 'stateful',
       protocol,
       controller: {
@@ -99,8 +100,8 @@ export class StatefulService extends GoldenConstruct {
         extraServices: 1,
         create: (core, template, annotations) => {
           headlessName = checkObjectName(this, 'name', `${core.name}-headless`);
-          core.podTemplate.mountClaim({ name: CLAIM, mountPath: storage.mountPath });
-          return keepPatchedValues(new k8s.KubeStatefulSet(this, 'StatefulSet', {
+          core.podTemplate.mountClaim({ name: CLAIM, mountPath: storage.mountPath }, 'storage.mountPath');
+          return keepPatchedValues(new k8s.KubeStatefulSet(core, 'StatefulSet', {
             metadata: core.metadata(annotations),
             spec: {
               replicas: core.replicas,
@@ -128,98 +129,53 @@ export class StatefulService extends GoldenConstruct {
         },
       },
     });
-    this.statefulSet = this.core.controller as k8s.KubeStatefulSet;
+    this.statefulSet = this._core.controller as k8s.KubeStatefulSet;
     this.headlessService = keepPatchedValues(new k8s.KubeService(this, 'HeadlessService', {
-      metadata: this.core.metadata(undefined, headlessName),
+      metadata: this._core.metadata(undefined, headlessName),
       spec: {
         type: 'ClusterIP',
         clusterIp: 'None',
         // Peers find each other while they start, before they are ready (bootstrap, elections).
         publishNotReadyAddresses: true,
-        selector: this.core.selectorLabels,
-        ports: [{ name: this.core.portName, port: this.core.port, targetPort: k8s.IntOrString.fromString(this.core.portName), protocol: 'TCP' }],
+        selector: this._core.selectorLabels,
+        ports: [{ name: this._core.portName, port: this._core.port, targetPort: k8s.IntOrString.fromString(this._core.portName), protocol: 'TCP' }],
       },
     }));
     const headless = this.headlessService;
     refuseNameCollisions(this, () => [headless]);
-    this._wiring = new Wiring(this, () => [this.core], this.core.namespace, this.core.port);
+    this._wiring = new Wiring(this, () => [this._core], this._core.namespace, this._core.port);
     // Its own pods reach each other on the port (replication, gossip).
-    const self = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': this.core.name } } };
-    this.core.allowIngressFrom(self);
-    this.core.allowEgressTo(self, [{ port: k8s.IntOrString.fromNumber(this.core.port), protocol: 'TCP' }]);
-  }
-
-  /** The name of every object (the headless Service: `<name>-headless`). */
-  public get name(): string {
-    return this.core.name;
-  }
-
-  /** The namespace of its chart, if the chart has one. */
-  public get namespace(): string | undefined {
-    return this.core.namespace;
-  }
-
-  /** The labels on every object. */
-  public get labels(): { [key: string]: string } {
-    return this.core.labels;
-  }
-
-  /** The labels the selectors use (`app.kubernetes.io/name` and `instance`). */
-  public get selectorLabels(): { [key: string]: string } {
-    return this.core.selectorLabels;
+    const self = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': this._core.name } } };
+    this._core.allowIngressFrom(self);
+    this._core.allowEgressTo(self, [{ port: k8s.IntOrString.fromNumber(this._core.port), protocol: 'TCP' }]);
   }
 
   /** The container port. */
   public get port(): number {
-    return this.core.port;
+    return this._core.port;
   }
 
   /** The replica count. */
   public get replicas(): number | undefined {
-    return this.core.replicas;
+    return this._core.replicas;
   }
 
   /** The client Service `<name>`: what clients connect to. */
   public get service(): k8s.KubeService {
-    return this.core.service!;
-  }
-
-  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
-  public get serviceAccount(): k8s.KubeServiceAccount {
-    return this.core.serviceAccount;
+    return this._core.service!;
   }
 
   /** The PodDisruptionBudget (one pod down at a time). */
   public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
-    return this.core.podDisruptionBudget!;
-  }
-
-  /** The NetworkPolicy: its own pods and the declared clients on the port; egress to DNS, its pods and `allowTo`. */
-  public get networkPolicy(): k8s.KubeNetworkPolicy {
-    return this.core.networkPolicy;
+    return this._core.podDisruptionBudget!;
   }
 
   /**
    * The Prometheus Operator object that scrapes `metrics`, when given and the platform runs the
-   * Operator: a ServiceMonitor over the client Service, or a PodMonitor (behind a load balancer, whose Service carries no metrics port).
+   * Operator: a ServiceMonitor over the client Service, or a PodMonitor behind a load balancer (whose Service carries no metrics port).
    */
   public get monitor(): ApiObject | undefined {
-    return this.core.monitor;
-  }
-
-  /** The ConfigMap of the `config` files, when given. */
-  public get configMap(): k8s.KubeConfigMap | undefined {
-    return this.core.configMap;
-  }
-
-  /** The Role of the grants, once something was granted. */
-  public get role(): k8s.KubeRole | undefined {
-    return this.core.role;
-  }
-
-  /** The RoleBinding of the grants, once something was granted. */
-  public get roleBinding(): k8s.KubeRoleBinding | undefined {
-    return this.core.roleBinding;
+    return this._core.monitor;
   }
 
   /** The service's pods, on its port. */

@@ -5,7 +5,7 @@ import { ApiProtocol } from './conventions/api-protocol';
 import { PeerSelection } from './network/network-peer';
 import { fail } from './private/errors';
 import { refuseNameCollisions } from './private/unique-names';
-import { GoldenConstruct } from './workload/golden-construct';
+import { GoldenWorkloadBase } from './workload/golden-workload-base';
 import { KedaScalingOptions, resolveKedaScaling } from './workload/keda-scaling';
 import { Wiring } from './workload/wiring';
 import { Workload } from './workload/workload';
@@ -31,12 +31,13 @@ const NO_INGRESS = 'takes no connections (a Worker: its NetworkPolicy denies all
  * HTTP port: `HealthCheck.exec` checks, or HTTP checks on an admin `port` when one is given.
  * It scales by a fixed `replicas` count, by CPU (`autoscaling`) or by KEDA (`keda`).
  */
-export class Worker extends GoldenConstruct {
+export class Worker extends GoldenWorkloadBase {
   /** The KEDA ScaledObject, when `keda` was given. */
   public readonly scaledObject?: ApiObject;
   /** @internal */
   protected readonly _wiring: Wiring;
-  private readonly core: Workload;
+  /** @internal */
+  protected readonly _core: Workload;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id);
@@ -50,21 +51,21 @@ export class Worker extends GoldenConstruct {
       }
     }
     const keda = props?.keda === undefined ? undefined : resolveKedaScaling(this, 'keda', props.keda);
-    this.core = new Workload(this, id, props === null || typeof props !== 'object' ? props : { ...props, portName: props.portName ?? 'admin' }, {
+    this._core = new Workload(this, props === null || typeof props !== 'object' ? props : { ...props, portName: props.portName ?? 'admin' }, {
       component: 'worker',
       protocol: ApiProtocol.HTTP,
       noIngress: true,
       externalScaling: keda === undefined ? undefined : { maxReplicas: keda.maxReplicaCount },
     });
-    this._wiring = new Wiring(this, () => [this.core], this.core.namespace, this.core.port);
+    this._wiring = new Wiring(this, () => [this._core], this._core.namespace, this._core.port);
     this._wiring.refuseIngress(NO_INGRESS);
     if (keda !== undefined) {
       const scaledObject = new ApiObject(this, 'ScaledObject', {
         apiVersion: 'keda.sh/v1alpha1',
         kind: 'ScaledObject',
-        metadata: this.core.metadata(),
+        metadata: this._core.metadata(),
         spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.core.name },
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this._core.name },
           ...keda,
         },
       });
@@ -73,54 +74,19 @@ export class Worker extends GoldenConstruct {
     }
   }
 
-  /** The name of every object of the worker. */
-  public get name(): string {
-    return this.core.name;
-  }
-
-  /** The namespace of its chart, if the chart has one. */
-  public get namespace(): string | undefined {
-    return this.core.namespace;
-  }
-
-  /** The labels on every object. */
-  public get labels(): { [key: string]: string } {
-    return this.core.labels;
-  }
-
-  /** The labels the selectors use (`app.kubernetes.io/name` and `instance`). */
-  public get selectorLabels(): { [key: string]: string } {
-    return this.core.selectorLabels;
-  }
-
   /** The fixed replica count; undefined under autoscaling or KEDA. */
   public get replicas(): number | undefined {
-    return this.core.replicas;
+    return this._core.replicas;
   }
 
   /** The Deployment running the pods. */
   public get deployment(): k8s.KubeDeployment {
-    return this.core.deployment!;
-  }
-
-  /** The ServiceAccount of the pods (no token mounted; API access only through grants). */
-  public get serviceAccount(): k8s.KubeServiceAccount {
-    return this.core.serviceAccount;
+    return this._core.deployment!;
   }
 
   /** The PodDisruptionBudget (one pod down at a time). */
   public get podDisruptionBudget(): k8s.KubePodDisruptionBudget {
-    return this.core.podDisruptionBudget!;
-  }
-
-  /** The NetworkPolicy: no ingress; egress to DNS and to what `allowTo` names. */
-  public get networkPolicy(): k8s.KubeNetworkPolicy {
-    return this.core.networkPolicy;
-  }
-
-  /** The HorizontalPodAutoscaler, when `autoscaling` was given. */
-  public get autoscaler(): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
-    return this.core.autoscaler;
+    return this._core.podDisruptionBudget!;
   }
 
   /**
@@ -128,22 +94,12 @@ export class Worker extends GoldenConstruct {
    * Operator: a PodMonitor (a Worker has no Service).
    */
   public get monitor(): ApiObject | undefined {
-    return this.core.monitor;
+    return this._core.monitor;
   }
 
-  /** The ConfigMap of the `config` files, when given. */
-  public get configMap(): k8s.KubeConfigMap | undefined {
-    return this.core.configMap;
-  }
-
-  /** The Role of the grants, once something was granted. */
-  public get role(): k8s.KubeRole | undefined {
-    return this.core.role;
-  }
-
-  /** The RoleBinding of the grants, once something was granted. */
-  public get roleBinding(): k8s.KubeRoleBinding | undefined {
-    return this.core.roleBinding;
+  /** The HorizontalPodAutoscaler, when `autoscaling` was given. */
+  public get autoscaler(): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
+    return this._core.autoscaler;
   }
 
   /** The worker's pods, as a client of other peers (nothing may reach them). */

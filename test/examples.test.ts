@@ -5,6 +5,7 @@ import { ROLLOUT_STEPS, RolloutChart } from '../examples/canary-rollout/main';
 import { GatewayShopChart } from '../examples/gateway-api/main';
 import { buildApp } from '../examples/internal-apis/main';
 import { buildApp as buildPlatformApp } from '../examples/platform-profile/main';
+import { PodCompositionChart } from '../examples/pod-composition/main';
 import { StorefrontChart } from '../examples/web-service/main';
 import { ShopWorkloadsChart } from '../examples/workload-shapes/main';
 import { WebService } from '../src';
@@ -213,6 +214,38 @@ describe('examples/workload-shapes', () => {
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema (KEDA\'s for the ScaledObject)', () => {
+    expect(findings(docs)).toEqual([]);
+    expect(allSchemaErrors(docs)).toEqual([]);
+  });
+});
+
+describe('examples/pod-composition', () => {
+  // GIVEN
+  const app = Testing.app();
+  // WHEN
+  const chart = new PodCompositionChart(app, 'shop');
+  const docs = Testing.synth(chart);
+
+  test('synthesizes a storefront with an init container, a sidecar and file volumes, and a worker on a shared claim', () => {
+    // THEN
+    expect(docs).toMatchSnapshot();
+    const pod = (name: string) => byKind(docs, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec;
+    const storefront = pod('storefront');
+    expect(storefront.initContainers.map((c: any) => [c.name, c.restartPolicy])).toEqual([['db-proxy', 'Always'], ['render-templates', undefined]]);
+    expect(storefront.initContainers[0].ports).toEqual([{ name: 'proxy-admin', containerPort: 9801, protocol: 'TCP' }]);
+    expect(storefront.initContainers[0].readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'proxy-admin' });
+    expect(storefront.volumes.map((v: any) => v.name)).toEqual(['tmp', 'configmap-storefront-settings', 'scratch-1', 'secret-storefront-db-cert']);
+    expect(storefront.containers[0].volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'configmap-storefront-settings', mountPath: '/etc/storefront', readOnly: true },
+      { name: 'scratch-1', mountPath: '/srv/templates', readOnly: true },
+    ]);
+    const thumbnails = pod('thumbnails');
+    expect(thumbnails.volumes[1]).toEqual({ name: 'pvc-media', persistentVolumeClaim: { claimName: 'media' } });
+    expect(thumbnails.initContainers[0].volumeMounts[1]).toEqual({ name: 'logs', mountPath: '/logs', readOnly: true });
+  });
+
+  test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {
     expect(findings(docs)).toEqual([]);
     expect(allSchemaErrors(docs)).toEqual([]);
   });

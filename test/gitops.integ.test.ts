@@ -8,7 +8,7 @@ import * as path from 'path';
 // differ in time zone, locale and environment. The rest is in gitops.test.ts.
 
 const REPO = path.join(__dirname, '..');
-const EXAMPLES = ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api', 'workload-shapes'];
+const EXAMPLES = ['web-service', 'internal-apis', 'platform-profile', 'canary-rollout', 'gateway-api', 'workload-shapes', 'pod-composition'];
 
 /** Runs an example's main.ts as `npx projen synth:example` does, into `outdir`, with extra environment. */
 function synthExample(example: string, outdir: string, env: Record<string, string>): Map<string, Buffer> {

@@ -191,6 +191,32 @@ describe('golden workloads in a SecureNamespace', () => {
     ].join('\n'));
   });
 
+  test('sidecars and init containers count: the pod needs the app and its sidecars, or an init container and the sidecars, whichever is more', () => {
+    // GIVEN 3 pods (2 replicas and the surge) of an app (SMALL), a sidecar (MEDIUM) and an init container (LARGE)
+    const app = Testing.app();
+    new SecureNamespace(new Chart(app, 'platform'), 'shop', { name: 'shop', quota: NamespaceQuota.SMALL });
+    const shop = namespacedChart('shop', app);
+    new WebService(shop, 'storefront', {
+      image: 'ghcr.io/acme/storefront:2.0.1',
+      replicas: 2,
+      sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9901, resources: ResourcePreset.MEDIUM }],
+      initContainers: [{ name: 'warm-up', image: 'ghcr.io/acme/warm-up:1.0.0', resources: ResourcePreset.LARGE }],
+    });
+    // WHEN
+    let message = '';
+    try {
+      app.synthYaml();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // THEN cpu: max(100m + 250m, 1000m + 250m) per pod; memory: max(256Mi + 512Mi, 2048Mi + 512Mi); cpu limits: max(1 + 2, 4 + 2)
+    expect(message.split('\n').filter((line) => line.startsWith('  [shop/storefront]'))).toEqual([
+      "  [shop/storefront] resources: needs up to 3750m of cpu requests (3 pods at the largest scale and rollout surge), more than the quota of namespace 'shop' (2000m, set by platform/shop), got '3750m'; lower the resources or replicas, or raise the namespace quota",
+      "  [shop/storefront] resources: needs up to 7680Mi of memory (3 pods at the largest scale and rollout surge), more than the quota of namespace 'shop' (4096Mi, set by platform/shop), got '7680Mi'; lower the resources or replicas, or raise the namespace quota",
+      "  [shop/storefront] resources: needs up to 18000m of cpu limits (3 pods at the largest scale and rollout surge), more than the quota of namespace 'shop' (8000m, set by platform/shop), got '18000m'; lower the resources or replicas, or raise the namespace quota",
+    ]);
+  });
+
   test('workloads that fit alone but not together are refused at the namespace', () => {
     const app = Testing.app();
     new SecureNamespace(new Chart(app, 'platform'), 'shop', { name: 'shop', quota: NamespaceQuota.custom({ cpuRequests: Cpu.millis(800), cpuLimits: Cpu.units(20), memory: Size.gibibytes(8), pods: 20 }) });

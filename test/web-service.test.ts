@@ -407,7 +407,7 @@ describe('WebService refuses bad input at synth time', () => {
     new WebService(chart, 'storefront-v2', { image: IMAGE, name: 'storefront' });
     // WHEN / THEN
     expect(() => Testing.synth(chart)).toThrow(
-      "[shop/storefront-v2] name: ServiceAccount 'storefront' in namespace 'shop' is also emitted by shop/storefront/ServiceAccount, got 'storefront'; give one of them another name (the `name` prop) or another namespace");
+      "[shop/storefront-v2] name: ServiceAccount 'storefront' in namespace 'shop' is also emitted by shop/storefront/Workload/ServiceAccount, got 'storefront'; give one of them another name (the `name` prop) or another namespace");
   });
 
   test('and across charts of one app, but not across namespaces', () => {
@@ -417,7 +417,7 @@ describe('WebService refuses bad input at synth time', () => {
     const other = new Chart(app, 'shop-extra', { namespace: 'shop' });
     new WebService(other, 'storefront', { image: IMAGE });
     // WHEN / THEN
-    expect(() => app.synthYaml()).toThrow(/\[shop-extra\/storefront\] name: Deployment 'storefront' in namespace 'shop' is also emitted by shop\/storefront\/Deployment/);
+    expect(() => app.synthYaml()).toThrow(/\[shop-extra\/storefront\] name: Deployment 'storefront' in namespace 'shop' is also emitted by shop\/storefront\/Workload\/Deployment/);
     const apart = Testing.app();
     new WebService(namespacedChart('shop', apart), 'storefront', { image: IMAGE });
     new WebService(namespacedChart('staging', apart), 'storefront', { image: IMAGE });

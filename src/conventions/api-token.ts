@@ -3,6 +3,9 @@ import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 /** Where a pod finds its API token, CA and namespace: the path client libraries read. */
 export const API_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
+/** The name of the pod volume that holds the API token. */
+export const API_TOKEN_VOLUME = 'kube-api-access';
+
 /**
  * The token lifetime opinion: a workload with grants gets a projected, short-lived token (one
  * hour and 7 seconds, the kubelet's own projected token lifetime, which it refreshes at 80%),

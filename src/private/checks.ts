@@ -45,6 +45,14 @@ export function checkObjectName(scope: IConstruct, field: string, value: unknown
   return value;
 }
 
+/** A name inside a pod spec (a container, a volume): an RFC 1123 DNS label of at most 63 characters. */
+export function checkPodLocalName(scope: IConstruct, field: string, value: unknown, example: string): string {
+  if (typeof value !== 'string' || value.length > 63 || !DNS_SUBDOMAIN_LABEL.test(value)) {
+    fail(scope, field, 'must be a DNS label', value, `use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit, such as '${example}'`);
+  }
+  return value;
+}
+
 /** A host name for an Ingress: a lower-case DNS name, optionally with a leading `*.` wildcard. */
 export function checkHostName(scope: IConstruct, field: string, value: unknown): string {
   const fix = "use a lower-case DNS name such as 'shop.example.com' (no scheme, port or path)";

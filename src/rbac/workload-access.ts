@@ -2,17 +2,22 @@ import { Lazy } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { CheckedGrant } from './grants';
-import { API_TOKEN_PATH, apiTokenVolume } from '../conventions/api-token';
+import { API_TOKEN_PATH, API_TOKEN_VOLUME, apiTokenVolume } from '../conventions/api-token';
 import { keepPatchedValues } from '../private/keep-values';
 
-const TOKEN_VOLUME = 'kube-api-access';
+const TOKEN_VOLUME = API_TOKEN_VOLUME;
 
 /** Where the access of a workload is created, and what it is named. */
 export interface WorkloadAccessProps {
-  /** The construct the objects are children of. */
-  readonly owner: Construct;
-  /** Prefix of the objects' construct ids. */
-  readonly idPrefix: string;
+  /** The construct the ServiceAccount is a child of (the workload core). */
+  readonly scope: Construct;
+  /**
+   * The construct the Role and RoleBinding are children of, made when the first grant comes, after
+   * the scope's siblings: the golden construct, so that they follow its other objects in the output.
+   */
+  readonly lateScope: Construct;
+  /** Prefix of the Role's and RoleBinding's construct ids in `lateScope` (the track's, or nothing). */
+  readonly lateIdPrefix: string;
   /** The name of the ServiceAccount, the Role and the RoleBinding. */
   readonly name: string;
   /** The ServiceAccount's namespace, for the RoleBinding's subject. */
@@ -40,7 +45,7 @@ export class WorkloadAccess {
   private readonly acknowledgements: Record<string, string> = {};
 
   constructor(private readonly props: WorkloadAccessProps) {
-    this.serviceAccount = keepPatchedValues(new k8s.KubeServiceAccount(props.owner, `${props.idPrefix}ServiceAccount`, {
+    this.serviceAccount = keepPatchedValues(new k8s.KubeServiceAccount(props.scope, 'ServiceAccount', {
       metadata: props.metadata(),
       automountServiceAccountToken: false,
     }));
@@ -63,12 +68,12 @@ export class WorkloadAccess {
   }
 
   private createRole(): k8s.KubeRole {
-    const { owner, idPrefix, name, namespace } = this.props;
-    this.role = keepPatchedValues(new k8s.KubeRole(owner, `${idPrefix}Role`, {
+    const { lateScope, lateIdPrefix, name, namespace } = this.props;
+    this.role = keepPatchedValues(new k8s.KubeRole(lateScope, `${lateIdPrefix}Role`, {
       metadata: this.props.metadata(),
       rules: Lazy.any({ produce: () => this.rules }) as any,
     }));
-    this.roleBinding = keepPatchedValues(new k8s.KubeRoleBinding(owner, `${idPrefix}RoleBinding`, {
+    this.roleBinding = keepPatchedValues(new k8s.KubeRoleBinding(lateScope, `${lateIdPrefix}RoleBinding`, {
       metadata: this.props.metadata(),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
       subjects: [{ kind: 'ServiceAccount', name, namespace }],

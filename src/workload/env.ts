@@ -82,10 +82,10 @@ export function resolveEnv(scope: IConstruct, literals: unknown, secrets: unknow
   }
   if (secrets !== undefined) {
     if (secrets === null || typeof secrets !== 'object' || Array.isArray(secrets)) {
-      fail(scope, 'secretEnv', 'must be a map of variable names to Secret keys', secrets, "pass { NAME: { secretName: 'db', key: 'password' } }");
+      fail(scope, `${prefix}secretEnv`, 'must be a map of variable names to Secret keys', secrets, "pass { NAME: { secretName: 'db', key: 'password' } }");
     }
     for (const [name, ref] of Object.entries(secrets as Record<string, SecretKeyReference>)) {
-      const field = `secretEnv.${name}`;
+      const field = `${prefix}secretEnv.${name}`;
       if (ref === null || typeof ref !== 'object') {
         fail(scope, field, 'must be a Secret key reference', ref, "pass { secretName: 'db', key: 'password' }");
       }

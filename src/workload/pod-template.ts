@@ -3,28 +3,25 @@ import { Lazy, Size, SizeRoundingBehavior } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { IConstruct } from 'constructs';
 import { ConfigContent, resolveConfig } from './config';
+import { resolveBatchProbes, resolveProbes } from './container-probes';
 import { resolveEnv } from './env';
 import { METRICS_PORT_NAME } from './metrics';
+import { CheckedMount, PodVolumes } from './pod-volumes';
 import { WorkloadProps } from './workload-props';
-import { acknowledgementKey } from '../conventions/acknowledgements';
 import { antiAffinity } from '../conventions/anti-affinity';
 import { ApiProtocol } from '../conventions/api-protocol';
-import { API_TOKEN_PATH } from '../conventions/api-token';
-import { HealthCheck } from '../conventions/health-check';
-import { PROBE_DEFAULTS } from '../conventions/probes';
+import { API_TOKEN_PATH, API_TOKEN_VOLUME } from '../conventions/api-token';
+import { checkPinnedImage } from '../conventions/image';
 import { IMAGE_PULL_POLICY } from '../conventions/pull-policy';
-import { ResourcePreset } from '../conventions/resource-preset';
-import { RuleId } from '../conventions/rule-ids';
+import { ResourcePreset, ResourceValues } from '../conventions/resource-preset';
 import { RestrictedSecurity } from '../conventions/security-context';
 import { Shutdown } from '../conventions/shutdown';
 import { topologySpread } from '../conventions/topology-spread';
 import { PlatformDefaultsProps } from '../platform/platform-defaults';
+import { checkAllowedRegistry } from '../platform/registries';
 import { checkAffinity, checkNodeSelector, checkTolerations, mergeAffinity } from '../platform/scheduling';
-import { checkStringList } from '../private/checks';
+import { checkInteger, checkPodLocalName, checkPortName, checkStringList } from '../private/checks';
 import { fail } from '../private/errors';
-
-const IDENTICAL_TCP_CHECKS_REASON = 'a raw TCP server has one check that fits any server, a TCP connect, used for readiness and liveness; '
-  + 'a readinessProbe that checks its dependencies removes this';
 
 const CONTAINER = 'app';
 const TMP_VOLUME = 'tmp';
@@ -64,7 +61,13 @@ export interface PodTemplateContext {
   /** The PriorityClass (the prop's or the platform's), checked. */
   readonly priorityClassName?: string;
   /** The platform's scheduling defaults (checked when set), for the props left out. */
-  readonly platform?: Pick<PlatformDefaultsProps, 'nodeSelector' | 'tolerations' | 'affinity'>;
+  readonly platform?: Pick<PlatformDefaultsProps, 'nodeSelector' | 'tolerations' | 'affinity' | 'allowedRegistries'>;
+  /**
+   * The most pods of the workload that run at once (replicas or the autoscaler's maximum, plus
+   * the rollout surge): a single-writer claim is refused above 1.
+   * @default 1
+   */
+  readonly maxPods?: number;
   /**
    * Pods that run to completion (a Job's): this restart policy, a liveness probe only when
    * given, no readiness or startup probe (nothing sends a job traffic), no spread or anti-affinity
@@ -88,8 +91,18 @@ export interface PodTemplate {
   readonly acknowledgements: Record<string, string>;
   /** Mounts a volume into the app container. */
   mount(volume: k8s.Volume, mount: k8s.VolumeMount): void;
-  /** Mounts a volume the pod spec does not list (a StatefulSet's volumeClaimTemplate) into the app container. */
-  mountClaim(mount: k8s.VolumeMount): void;
+  /**
+   * Mounts a volume the pod spec does not list (a StatefulSet's volumeClaimTemplate) into the app
+   * container; refused when its name or path clashes with a volume of the `volumes` prop.
+   * @param field the prop that set the mount path, for messages
+   */
+  mountClaim(mount: k8s.VolumeMount, field?: string): void;
+  /**
+   * What one pod requests and is limited to, by Kubernetes's rule: the app and the sidecars
+   * together, or the largest init container with the sidecars started before it, whichever is
+   * larger.
+   */
+  podResources(): ResourceValues;
 }
 
 /**
@@ -100,13 +113,20 @@ export interface PodTemplate {
  */
 export function buildPodTemplate(props: WorkloadProps, context: PodTemplateContext): PodTemplate {
   const { owner } = context;
-  const { probes, acknowledgements } = context.restartPolicy === undefined ? resolveProbes(props, context) : resolveBatchProbes(props, context);
+  const { probes, acknowledgements } = context.restartPolicy === undefined
+    ? resolveProbes(owner, '', props, context.protocol, context.port)
+    : resolveBatchProbes(owner, '', props, context.port);
   const config = props.config === undefined ? undefined : resolveConfig(owner, context.name, props.config);
   const configMountPath = checkMountPath(owner, props.configMountPath ?? '/config');
   const tmpSize = checkTmpSize(owner, props.tmpVolumeSize);
   const volumes: k8s.Volume[] = [];
   const volumeMounts: k8s.VolumeMount[] = [];
   const scheduling = resolveScheduling(props, context);
+  const reservedNames = config ? [TMP_VOLUME, CONFIG_VOLUME, API_TOKEN_VOLUME] : [TMP_VOLUME, API_TOKEN_VOLUME];
+  const podVolumes = new PodVolumes(owner, reservedNames, context.maxPods ?? 1);
+  const reservedPaths: CheckedMount[] = [{ field: 'the writable /tmp', mountPath: '/tmp' }, { field: 'the API token', mountPath: API_TOKEN_PATH }];
+  const appMounts = podVolumes.mount('volumes', props.volumes, config ? [...reservedPaths, { field: 'configMountPath', mountPath: configMountPath }] : reservedPaths);
+  const extra = buildExtraContainers(props, context, podVolumes, reservedPaths);
 
   const container: k8s.Container = {
     name: CONTAINER,
@@ -131,6 +151,13 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
   if (config) {
     mount({ name: CONFIG_VOLUME, configMap: { name: config.name } }, { name: CONFIG_VOLUME, mountPath: configMountPath, readOnly: true });
   }
+  volumes.push(...podVolumes.volumes);
+  volumeMounts.push(...appMounts);
+  const podResources = () => {
+    const app = context.resources._values(owner, 'resources');
+    return effectiveResources(app, extra.sidecars.map((c) => c.values), extra.initContainers.map((c) => c.values));
+  };
+  checkEmptyDirs(owner, podVolumes, tmpSize, podResources);
 
   const spec: k8s.PodTemplateSpec = {
     metadata: { labels: context.labels, annotations: context.podAnnotations },
@@ -146,10 +173,30 @@ export function buildPodTemplate(props: WorkloadProps, context: PodTemplateConte
       affinity: context.restartPolicy === undefined ? mergeAffinity(antiAffinity(context.selectorLabels), scheduling.affinity) : scheduling.affinity,
       topologySpreadConstraints: context.restartPolicy === undefined ? topologySpread(context.selectorLabels) : undefined,
       volumes: Lazy.any({ produce: () => volumes }) as any,
+      initContainers: extra.containers.length > 0 ? extra.containers : undefined,
       containers: [container],
     },
   };
-  return { spec, config, acknowledgements, mount, mountClaim: (volumeMount) => volumeMounts.push(volumeMount) };
+  const mountClaim = (volumeMount: k8s.VolumeMount, field = 'mountPath') => {
+    if (podVolumes.volumes.some((v) => v.name === volumeMount.name)) {
+      fail(owner, 'volumes', `names a volume '${volumeMount.name}', the name of the workload's own claim`, volumeMount.name, 'give the volume another name');
+    }
+    for (const m of appMounts) {
+      const [a, b] = [m.mountPath, volumeMount.mountPath];
+      if (a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`)) {
+        fail(owner, field, `overlaps the mount of volume '${m.name}' (${a}) from \`volumes\``, b, 'mount each volume at a path of its own, outside the others');
+      }
+    }
+    volumeMounts.push(volumeMount);
+  };
+  return {
+    spec,
+    config,
+    acknowledgements: { ...acknowledgements, ...extra.acknowledgements, ...podVolumes.acknowledgements },
+    mount,
+    mountClaim,
+    podResources,
+  };
 }
 
 /** The app container's ports: the app's, then the metrics port; none without either. */
@@ -200,95 +247,179 @@ function checkTmpSize(owner: IConstruct, size: unknown): number {
   return mebibytes;
 }
 
-function resolveEnvFrom(owner: IConstruct, envFrom: unknown): k8s.EnvFromSource[] | undefined {
+function resolveEnvFrom(owner: IConstruct, envFrom: unknown, prefix = ''): k8s.EnvFromSource[] | undefined {
   if (envFrom === undefined) {
     return undefined;
   }
   if (!Array.isArray(envFrom)) {
-    fail(owner, 'envFrom', 'must be a list of EnvSource', envFrom, "use [EnvSource.fromConfigMap('name'), EnvSource.fromSecret('name')]");
+    fail(owner, `${prefix}envFrom`, 'must be a list of EnvSource', envFrom, "use [EnvSource.fromConfigMap('name'), EnvSource.fromSecret('name')]");
   }
   return envFrom.map((source, i) => {
     if (source === null || typeof source !== 'object' || typeof source._toEnvFrom !== 'function') {
-      fail(owner, `envFrom[${i}]`, 'must be an EnvSource', source, "use EnvSource.fromConfigMap('name') or EnvSource.fromSecret('name')");
+      fail(owner, `${prefix}envFrom[${i}]`, 'must be an EnvSource', source, "use EnvSource.fromConfigMap('name') or EnvSource.fromSecret('name')");
     }
-    return source._toEnvFrom(owner, `envFrom[${i}]`);
+    return source._toEnvFrom(owner, `${prefix}envFrom[${i}]`);
   });
 }
 
-function pickCheck(owner: IConstruct, field: string, given: unknown, fallback: HealthCheck): HealthCheck {
-  if (given === undefined) {
-    return fallback;
-  }
-  if (!HealthCheck.isHealthCheck(given)) {
-    fail(owner, field, 'must be a HealthCheck', given, "use HealthCheck.httpGet('/path'), HealthCheck.tcpSocket() or HealthCheck.exec([...])");
-  }
-  return given;
+/** A sidecar or init container, built, with its resources. */
+interface ExtraContainer {
+  readonly container: k8s.Container;
+  readonly values: ResourceValues;
 }
 
 /**
- * The three probes: the protocol's default checks unless given, the startup probe following what
- * liveness will check; readiness and liveness never the same check, except raw TCP's defaults,
- * which are acknowledged.
+ * The sidecars and init containers: checked like the app container (pinned image from an allowed
+ * registry, env, resources, the restricted security context, the pod's `/tmp`), names unique in
+ * the pod, ports distinct from the app's and each other's. Sidecars come first in
+ * `initContainers` (so that init containers can use them), each with `restartPolicy: Always`.
  */
-function resolveProbes(props: WorkloadProps, context: PodTemplateContext): {
-  probes: Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'>;
-  acknowledgements: Record<string, string>;
-} {
-  const { owner, protocol } = context;
+function buildExtraContainers(props: WorkloadProps, context: PodTemplateContext, podVolumes: PodVolumes, reservedPaths: CheckedMount[]) {
+  const { owner } = context;
+  const names = new Map<string, string>([[CONTAINER, 'the app container']]);
+  const ports = new Map<number, string>();
+  const portNames = new Map<string, string>();
+  if (context.port !== undefined) {
+    ports.set(context.port.number, 'the app container (`port`)');
+    portNames.set(context.port.name, 'the app container (`portName`)');
+  }
+  if (context.metricsPort !== undefined) {
+    ports.set(context.metricsPort, 'the app container (`metrics.port`)');
+    portNames.set(METRICS_PORT_NAME, 'the app container (`metrics`)');
+  }
   const acknowledgements: Record<string, string> = {};
-  if (context.port === undefined) {
-    for (const field of ['readinessProbe', 'livenessProbe', 'startupProbe'] as const) {
-      const check = props[field];
-      if ((check === undefined && field !== 'startupProbe') || (HealthCheck.isHealthCheck(check) && !check.describe('').startsWith('exec '))) {
-        fail(owner, field, 'must be an exec check: the pods declare no port', check === undefined ? 'none' : check.describe('(none)'),
-          "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the checks can reach)");
-      }
+  const build = (list: 'sidecars' | 'initContainers', given: unknown): ExtraContainer[] => {
+    if (given === undefined) {
+      return [];
     }
-  }
-  const port = context.port ?? { name: '', number: 0 };
-  const defaults = protocol.defaultHealthChecks();
-  const readiness = pickCheck(owner, 'readinessProbe', props.readinessProbe, defaults.readiness);
-  const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, defaults.liveness);
-  // The startup probe checks what liveness will check once it passes: an overridden liveness
-  // check (or, when only readiness is overridden, the readiness check), with the startup timings.
-  const followed = props.livenessProbe !== undefined ? liveness : props.readinessProbe !== undefined ? readiness : undefined;
-  const startup = pickCheck(owner, 'startupProbe', props.startupProbe, followed?._handlerOnly() ?? defaults.startup);
-  const sameCheck = readiness.describe(port.name) === liveness.describe(port.name);
-  if (sameCheck && props.readinessProbe === undefined && props.livenessProbe === undefined && protocol._identicalDefaultChecks) {
-    acknowledgements[acknowledgementKey(RuleId.PROBES_IDENTICAL)] = IDENTICAL_TCP_CHECKS_REASON;
-  } else if (sameCheck) {
-    fail(owner, 'livenessProbe', 'must not be the same check as the readiness probe (a slow pod would be restarted instead of taken out of rotation)',
-      liveness.describe(port.name), "check a different thing, such as HealthCheck.httpGet('/healthz') for liveness and '/readyz' for readiness");
-  }
-  // Readiness and liveness first: a bad check the startup probe follows is reported under the field that set it.
-  const readinessProbe = readiness._toProbe(owner, 'readinessProbe', port, PROBE_DEFAULTS.readiness);
-  const livenessProbe = liveness._toProbe(owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness);
-  return {
-    probes: { startupProbe: startup._toProbe(owner, 'startupProbe', port, PROBE_DEFAULTS.startup), readinessProbe, livenessProbe },
-    acknowledgements,
+    if (!Array.isArray(given)) {
+      fail(owner, list, 'must be a list of ContainerOptions', given, "pass [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0' }]");
+    }
+    const sidecar = list === 'sidecars';
+    return given.map((c, i) => {
+      const prefix = `${list}[${i}].`;
+      if (c === null || typeof c !== 'object') {
+        fail(owner, `${list}[${i}]`, 'must be ContainerOptions', c, "pass { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0' }");
+      }
+      const name = checkPodLocalName(owner, `${prefix}name`, c.name, 'proxy');
+      if (names.has(name)) {
+        fail(owner, `${prefix}name`, `must be unique in the pod: ${names.get(name)} has it`, name, 'give the container another name');
+      }
+      names.set(name, `${list}[${i}]`);
+      checkPinnedImage(owner, `${prefix}image`, c.image);
+      checkAllowedRegistry(owner, `${prefix}image`, c.image, context.platform?.allowedRegistries);
+      let port: { name: string; number: number } | undefined;
+      if (c.port !== undefined || c.portName !== undefined) {
+        if (!sidecar) {
+          fail(owner, `${prefix}${c.port !== undefined ? 'port' : 'portName'}`, 'does not apply to an init container (it runs to completion and serves nothing)',
+            c.port ?? c.portName, 'leave it out, or make the container a sidecar');
+        }
+        if (c.port === undefined) {
+          fail(owner, `${prefix}portName`, 'names a port the container does not declare', c.portName, `give \`${prefix}port\` too, or leave portName out`);
+        }
+        const number = checkInteger(owner, `${prefix}port`, c.port, 1, 65535);
+        if (ports.has(number)) {
+          fail(owner, `${prefix}port`, `is already the port of ${ports.get(number)}: the containers of a pod share its network`, number, 'use another port');
+        }
+        ports.set(number, `${list}[${i}]`);
+        if (c.portName === undefined && (name.length > 15 || !/[a-z]/.test(name) || name.includes('--'))) {
+          fail(owner, `${prefix}portName`, 'must be given: the container\'s name is no port name (an IANA service name of at most 15 characters)', name,
+            "set portName, such as 'proxy' or 'admin'");
+        }
+        const portName = checkPortName(owner, `${prefix}portName`, c.portName ?? name);
+        if (portNames.has(portName)) {
+          fail(owner, `${prefix}portName`, `is already the port name of ${portNames.get(portName)}`, portName, 'use another port name');
+        }
+        portNames.set(portName, `${list}[${i}]`);
+        port = { name: portName, number };
+      }
+      let probes: Pick<k8s.Container, 'startupProbe' | 'readinessProbe' | 'livenessProbe'> = {};
+      if (!sidecar) {
+        for (const field of ['startupProbe', 'readinessProbe', 'livenessProbe'] as const) {
+          if (c[field] !== undefined) {
+            fail(owner, `${prefix}${field}`, 'does not apply to an init container (it runs to completion; Kubernetes refuses probes on it)',
+              typeof c[field]?.describe === 'function' ? c[field].describe('(none)') : c[field], 'leave it out, or make the container a sidecar');
+          }
+        }
+      } else {
+        const protocol = c.protocol ?? ApiProtocol.HTTP;
+        if (!ApiProtocol.isApiProtocol(protocol)) {
+          fail(owner, `${prefix}protocol`, 'must be an ApiProtocol', protocol, 'use ApiProtocol.HTTP, ApiProtocol.H2C, ApiProtocol.GRPC or ApiProtocol.TCP');
+        }
+        const resolved = context.restartPolicy === undefined
+          ? resolveProbes(owner, prefix, c, protocol, port)
+          : resolveBatchProbes(owner, prefix, c, port, true);
+        Object.assign(acknowledgements, resolved.acknowledgements);
+        probes = resolved.probes;
+      }
+      const resources = c.resources ?? context.resources;
+      if (!ResourcePreset.isResourcePreset(resources)) {
+        fail(owner, `${prefix}resources`, 'must be a ResourcePreset', resources, 'use ResourcePreset.XSMALL, SMALL, MEDIUM, LARGE or ResourcePreset.custom({...})');
+      }
+      const mounts = podVolumes.mount(`${prefix}volumes`, c.volumes, reservedPaths);
+      const container: k8s.Container = {
+        name,
+        image: c.image,
+        imagePullPolicy: IMAGE_PULL_POLICY,
+        command: c.command === undefined ? undefined : checkStringList(owner, `${prefix}command`, c.command),
+        args: c.args === undefined ? undefined : checkStringList(owner, `${prefix}args`, c.args),
+        ports: port === undefined ? undefined : [{ name: port.name, containerPort: port.number, protocol: 'TCP' }],
+        env: resolveEnv(owner, c.env, c.secretEnv, prefix),
+        envFrom: resolveEnvFrom(owner, c.envFrom, prefix),
+        resources: resources._toResources(owner, `${prefix}resources`, context.cpuLimits),
+        restartPolicy: sidecar ? 'Always' : undefined,
+        ...probes,
+        securityContext: context.security.container,
+        volumeMounts: [{ name: TMP_VOLUME, mountPath: '/tmp' }, ...mounts],
+      };
+      return { container, values: resources._values(owner, `${prefix}resources`) };
+    });
   };
+  const sidecars = build('sidecars', props.sidecars);
+  const initContainers = build('initContainers', props.initContainers);
+  return { sidecars, initContainers, containers: [...sidecars, ...initContainers].map((c) => c.container), acknowledgements };
 }
 
-/** The probes of pods that run to completion: a liveness check when given, nothing else. */
-function resolveBatchProbes(props: WorkloadProps, context: PodTemplateContext): {
-  probes: Pick<k8s.Container, 'livenessProbe'>;
-  acknowledgements: Record<string, string>;
-} {
-  const { owner } = context;
-  for (const field of ['readinessProbe', 'startupProbe'] as const) {
-    if (props[field] !== undefined) {
-      fail(owner, field, 'does not apply to a job: nothing sends its pods traffic', HealthCheck.isHealthCheck(props[field]) ? props[field].describe('(none)') : props[field],
-        'leave it out (a livenessProbe restarts a job that hangs; activeDeadline ends one that runs too long)');
-    }
+/**
+ * What one pod needs, by Kubernetes's rule for native sidecars: the regular containers and the
+ * sidecars run together for the pod's lifetime; each init container runs with the sidecars
+ * (which start before it) and nothing else; the pod needs the larger of the two, per resource.
+ */
+export function effectiveResources(app: ResourceValues, sidecars: ResourceValues[], initContainers: ResourceValues[]): ResourceValues {
+  const keys = ['cpuRequest', 'cpuLimit', 'memory', 'storageRequest', 'storageLimit'] as const;
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const withSidecars = sidecars.reduce((sum, s) => sum + s[key], 0);
+    const running = app[key] + withSidecars;
+    const init = initContainers.reduce((most, c) => Math.max(most, c[key] + withSidecars), 0);
+    out[key] = Math.max(running, init);
   }
-  if (props.livenessProbe === undefined) {
-    return { probes: {}, acknowledgements: {} };
+  return out as unknown as ResourceValues;
+}
+
+/**
+ * emptyDirs live off the pod's resources: the disk ones and `/tmp` together must fit the pod's
+ * ephemeral-storage limit (the kubelet evicts a pod whose containers and emptyDirs use more), and
+ * the memory ones the pod's memory (their files count as the memory of the containers that write them).
+ */
+function checkEmptyDirs(owner: IConstruct, podVolumes: PodVolumes, tmpSize: number, podResources: () => ResourceValues): void {
+  const emptyDirs = podVolumes.emptyDirs;
+  if (emptyDirs.length === 0) {
+    return;
   }
-  const liveness = pickCheck(owner, 'livenessProbe', props.livenessProbe, props.livenessProbe);
-  const port = context.port ?? { name: '', number: 0 };
-  if (context.port === undefined && !liveness.describe('').startsWith('exec ')) {
-    fail(owner, 'livenessProbe', 'must be an exec check: the pods declare no port', liveness.describe('(none)'),
-      "pass HealthCheck.exec(['/bin/healthcheck', ...]), or give `port` (an admin port the check can reach)");
+  const pod = podResources();
+  const disk = emptyDirs.filter((v) => !v.memory);
+  const diskTotal = disk.reduce((sum, v) => sum + v.mebibytes, tmpSize);
+  if (disk.length > 0 && diskTotal > pod.storageLimit) {
+    fail(owner, `${disk[disk.length - 1].field}.sizeLimit`,
+      `the disk emptyDirs and /tmp (${diskTotal}Mi in all) must fit the pod's ephemeral-storage limit (${pod.storageLimit}Mi), or the kubelet evicts the pod before a volume is full`,
+      `${disk[disk.length - 1].mebibytes}Mi`, 'lower sizeLimit or tmpVolumeSize, or raise ephemeralStorageLimit (ResourcePreset.custom)');
   }
-  return { probes: { livenessProbe: liveness._toProbe(owner, 'livenessProbe', port, PROBE_DEFAULTS.liveness) }, acknowledgements: {} };
+  const memory = emptyDirs.filter((v) => v.memory);
+  const memoryTotal = memory.reduce((sum, v) => sum + v.mebibytes, 0);
+  if (memory.length > 0 && memoryTotal > pod.memory) {
+    fail(owner, `${memory[memory.length - 1].field}.sizeLimit`,
+      `the memory emptyDirs (${memoryTotal}Mi in all) must fit the pod's memory (${pod.memory}Mi): their files are memory of the containers that write them`,
+      `${memory[memory.length - 1].mebibytes}Mi`, 'lower sizeLimit, use EmptyDirMedium.DISK, or raise the memory (ResourcePreset)');
+  }
 }

@@ -1,8 +1,10 @@
 import { Size } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
 import { AutoscalingOptions } from './autoscaling';
+import { ContainerOptions } from './container-options';
 import { EnvSource, SecretKeyReference } from './env';
 import { MetricsOptions } from './metrics';
+import { VolumeMount } from './volume';
 import { HealthCheck } from '../conventions/health-check';
 import { ResourcePreset } from '../conventions/resource-preset';
 import { RolloutOptions } from '../conventions/rollout';
@@ -197,6 +199,28 @@ export interface WorkloadOptions {
    * @default - PlatformDefaults.priorityClassName, else the cluster's default priority
    */
   readonly priorityClassName?: string;
+  /**
+   * Native sidecars: init containers with `restartPolicy: Always`, started in the order given
+   * before the init containers and the app, running for the pod's lifetime (and stopped after
+   * the app, so a job still completes). Hardened like the app container; a sidecar with a port
+   * gets the protocol's probes.
+   * @default - none
+   */
+  readonly sidecars?: ContainerOptions[];
+  /**
+   * Init containers, run to completion one after the other, after the sidecars have started and
+   * before the app. Hardened like the app container; no probes, no port.
+   * @default - none
+   */
+  readonly initContainers?: ContainerOptions[];
+  /**
+   * Volumes mounted into the app container: `{ volume: Volume.fromSecret('db-tls'), mountPath: '/tls' }`.
+   * Sidecars and init containers mount them through their own `volumes`; the same Volume is one
+   * volume of the pod. A single-writer claim is refused when the workload can run more than one
+   * pod at once (replicas, autoscaling or rollout surge), unless acknowledged.
+   * @default - only `/tmp` and the config files
+   */
+  readonly volumes?: VolumeMount[];
 }
 
 /** A golden workload: its image and options. */

@@ -132,16 +132,21 @@ const RESERVED_LABELS = [
 ];
 
 /**
- * The hardened core every golden construct is made of: ServiceAccount, Deployment, Service,
- * PodDisruptionBudget, NetworkPolicy and, when asked for, an autoscaler and a ConfigMap, all
- * named after the workload and created as children of the construct that owns them (so errors
- * name that construct, and the objects keep their place in the output). All defaults are applied
- * here, once. It is assembled from parts, each of one concern: the pod template
- * (`buildPodTemplate`), the NetworkPolicy's rules (`NetworkRules`), identity and API access
- * (`WorkloadAccess`), and the quota it needs of its namespace (`requireQuota`); the opinions
- * come from `conventions/`.
+ * The hardened core every golden construct is made of, a construct under the golden construct
+ * that owns it (`Workload` in a WebService, `Stable` and `Canary` in a CanaryRelease): the
+ * ServiceAccount, the object running the pods (a Deployment unless the role gives another
+ * controller), Service, PodDisruptionBudget, NetworkPolicy and, when asked for, an autoscaler and
+ * a ConfigMap, all named after the workload and created as the core's children. Errors name the
+ * owner, where the props were given. The Role and RoleBinding a later grant makes are created on
+ * the owner, after the objects the owner made itself (an Ingress), so that adding the core kept
+ * the output's order: cdk8s writes objects in the order of the construct tree.
+ *
+ * All defaults are applied here, once. The core is assembled from parts, each of one concern: the
+ * pod template (`buildPodTemplate`), the NetworkPolicy's rules (`NetworkRules`), identity and API
+ * access (`WorkloadAccess`), and the quota it needs of its namespace (`requireQuota`); the
+ * opinions come from `conventions/`.
  */
-export class Workload {
+export class Workload extends Construct {
   /** The name of every object. */
   public readonly name: string;
   /** The labels on every object. */
@@ -195,21 +200,22 @@ export class Workload {
   /** The ServiceAccount, and the Role and token once something is granted. */
   public readonly access: WorkloadAccess;
 
-  /** Prefix of the construct ids of the objects: the track (`Stable`, `Canary`) or nothing. */
-  private readonly idPrefix: string;
-
-  constructor(private readonly owner: Construct, id: string, props: WorkloadProps, role: WorkloadRole) {
+  /**
+   * @param owner the golden construct: errors name it, and the objects of later grants are its children
+   * @param props the owner's props; `name` defaults to the owner's id
+   */
+  constructor(private readonly owner: Construct, props: WorkloadProps, role: WorkloadRole) {
     if (props === null || typeof props !== 'object') {
       fail(owner, 'props', 'must be an object', props, 'pass at least { image }');
     }
+    super(owner, role.track === undefined ? 'Workload' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`);
     // Identity and labels.
-    this.idPrefix = role.track === undefined ? '' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
     this.platform = PlatformDefaults.of(owner);
     const dnsEgress = dnsEgressRule(owner, this.platform.dns);
     this.networkRules.allowEgress(dnsEgress);
     const image = checkPinnedImage(owner, 'image', props.image);
     checkAllowedRegistry(owner, 'image', props.image, this.platform.allowedRegistries);
-    this.name = checkObjectName(owner, 'name', props.name ?? id);
+    this.name = checkObjectName(owner, 'name', props.name ?? owner.node.id);
     const version = props.version === undefined ? versionLabelOf(owner, 'image', image) : this.labelValue('version', props.version);
     const extra = {
       ...(this.platform.labels === undefined ? {} : checkLabels(owner, 'PlatformDefaults.labels', this.platform.labels)),
@@ -333,13 +339,16 @@ export class Workload {
       priorityClassName,
       platform: this.platform,
       restartPolicy: batch?.restartPolicy,
+      // The tracks of a CanaryRelease run side by side: together always more than one pod.
+      maxPods: role.track === undefined ? this.maxPods : Math.max(2, this.maxPods),
     });
     Object.assign(acknowledgements, this.podTemplate.acknowledgements);
 
     // The objects.
     this.access = new WorkloadAccess({
-      owner,
-      idPrefix: this.idPrefix,
+      scope: this,
+      lateScope: owner,
+      lateIdPrefix: this.node.id === 'Workload' ? '' : this.node.id,
       name: this.name,
       namespace: this.namespace,
       metadata: () => this.metadata(),
@@ -348,14 +357,14 @@ export class Workload {
 
     const config = this.podTemplate.config;
     if (config) {
-      this.configMap = keepPatchedValues(new k8s.KubeConfigMap(owner, `${this.idPrefix}ConfigMap`, {
+      this.configMap = keepPatchedValues(new k8s.KubeConfigMap(this, 'ConfigMap', {
         metadata: this.metadata(undefined, config.name),
         immutable: true,
         data: config.data,
       }));
     }
 
-    this.deployment = role.controller !== undefined ? undefined : keepPatchedValues(new k8s.KubeDeployment(owner, `${this.idPrefix}Deployment`, {
+    this.deployment = role.controller !== undefined ? undefined : keepPatchedValues(new k8s.KubeDeployment(this, 'Deployment', {
       metadata: this.metadata({
         ...(autoscaling || role.externalScaling ? { 'polaris.fairwinds.com/deploymentMissingReplicas-exempt': 'true' } : {}),
         ...role.externalScaling?.annotations,
@@ -376,7 +385,7 @@ export class Workload {
 
     // A load balancer does not carry the metrics port (the cloud would open a listener for it): its pods get a PodMonitor.
     const metricsServicePort = this.metrics === undefined || role.noIngress || this.loadBalancer !== undefined ? undefined : this.metrics.port;
-    this.service = role.noIngress ? undefined : keepPatchedValues(new k8s.KubeService(owner, `${this.idPrefix}Service`, {
+    this.service = role.noIngress ? undefined : keepPatchedValues(new k8s.KubeService(this, 'Service', {
       metadata: this.metadata(this.loadBalancer?.annotations),
       spec: {
         type: this.loadBalancer === undefined ? 'ClusterIP' : 'LoadBalancer',
@@ -400,19 +409,19 @@ export class Workload {
       },
     }));
 
-    this.podDisruptionBudget = batch !== undefined ? undefined : keepPatchedValues(new k8s.KubePodDisruptionBudget(owner, `${this.idPrefix}PodDisruptionBudget`, {
+    this.podDisruptionBudget = batch !== undefined ? undefined : keepPatchedValues(new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: this.metadata(),
       spec: disruptionBudget(this.selectorLabels),
     }));
 
-    this.networkPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(owner, `${this.idPrefix}NetworkPolicy`, {
+    this.networkPolicy = keepPatchedValues(new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
       metadata: this.metadata(dnsAcknowledgement(dnsEgress)),
       spec: this.networkRules.policySpec({ matchLabels: { [StandardLabel.INSTANCE]: this.name } }),
     }));
     if (this.metrics !== undefined) {
       this.networkRules.allowScrapeFrom(monitoringPeer(this.metrics), METRICS_PORT_NAME);
       if (this.metrics.monitoring.prometheusOperator === true && role.track === undefined) {
-        this.monitor = createMonitor(owner, `${this.idPrefix}${metricsServicePort === undefined ? 'PodMonitor' : 'ServiceMonitor'}`, this.metrics, {
+        this.monitor = createMonitor(this, metricsServicePort === undefined ? 'PodMonitor' : 'ServiceMonitor', this.metrics, {
           kind: metricsServicePort === undefined ? 'PodMonitor' : 'ServiceMonitor',
           metadata: this.metadata(),
           selector: { matchLabels: this.selectorLabels },
@@ -424,7 +433,7 @@ export class Workload {
     }
 
     if (autoscaling) {
-      this.autoscaler = keepPatchedValues(new k8s.KubeHorizontalPodAutoscalerV2(owner, `${this.idPrefix}Autoscaler`, {
+      this.autoscaler = keepPatchedValues(new k8s.KubeHorizontalPodAutoscalerV2(this, 'Autoscaler', {
         metadata: this.metadata(autoscaling.minReplicas < 2 ? { [acknowledgementKey(RuleId.HPA_MIN)]: TRACK_SIZE_REASON } : undefined),
         spec: {
           scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
@@ -437,7 +446,7 @@ export class Workload {
 
     refuseNameCollisions(owner, () => this.objects());
     requireQuota(owner, this.namespace, () => {
-      const v = resources._values(owner, 'resources');
+      const v = this.podTemplate.podResources();
       return {
         owner,
         name: this.name,

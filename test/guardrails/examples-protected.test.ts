@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { GatewayShopChart } from '../../examples/gateway-api/main';
 import { buildApp as buildInternalApis } from '../../examples/internal-apis/main';
 import { buildApp as buildPlatformProfile } from '../../examples/platform-profile/main';
+import { PodCompositionChart } from '../../examples/pod-composition/main';
 import { StorefrontChart } from '../../examples/web-service/main';
 import { ShopWorkloadsChart } from '../../examples/workload-shapes/main';
 import { Guardrails } from '../../src/guardrails/guardrails';
@@ -45,5 +46,9 @@ describe('the examples under synth-time guardrails', () => {
 
   test('workload-shapes', () => {
     expect(synthProtected((app) => new ShopWorkloadsChart(app, 'shop'))).toEqual({ stderr: '' });
+  });
+
+  test('pod-composition', () => {
+    expect(synthProtected((app) => new PodCompositionChart(app, 'shop'))).toEqual({ stderr: '' });
   });
 });

@@ -22,6 +22,7 @@ import {
   HealthCheckOptions,
   IngressTls, MetricsOptions, NamespaceQuota, PlatformDefaults, PlatformDefaultsProps, PlatformGateway, PlatformMonitoring,
   ResourcePreset, RolloutOptions, SecurityOptions, SecurityPreset, ServiceType, ShutdownOptions, WorkloadOptions,
+  ContainerOptions, EmptyDirMedium, Volume, VolumeMount,
 } from '../../src';
 import { holdsCredentials, looksSecret } from '../../src/conventions/secret-names';
 import { checkManifests } from '../../src/guardrails/engine';
@@ -608,16 +609,106 @@ export function workloadOptions(protocol: ApiProtocol = ApiProtocol.HTTP): fc.Ar
       fc.integer({ min: 1, max: 4 }).map((n) => Size.gibibytes(n)),
     ),
     ...scheduling,
-  }, { requiredKeys: [] }).chain((options) => probes(protocol).map((p) => ({ ...options, ...dropUndefined(p) })))
+    composition: podComposition,
+  }, { requiredKeys: [] }).chain((options) => probes(protocol).map((p) => {
+    const { composition, ...rest } = options;
+    return { ...rest, ...composition, ...dropUndefined(p) } as WorkloadOptions;
+  }))
     // env and secretEnv may not share a name.
     .filter((o) => Object.keys(o.env ?? {}).every((n) => !(n in (o.secretEnv ?? {}))))
-    // The metrics port is a port of its own (the Service port 80 too: shapes that drop servicePort use it), never named by the app's port.
-    .filter((o) => o.metrics === undefined || (![o.port ?? 8080, o.servicePort ?? 80, 80].includes(o.metrics.port) && o.portName !== 'metrics'))
+    // The sidecars' ports differ from the app's; emptyDirs fit the pod.
+    .filter((o) => emptyDirsFit(o)
+      && (o.sidecars ?? []).every((c) => c.port !== (o.port ?? 8080) && c.name !== (o.portName ?? protocol.defaultPortName)))
+    // The metrics port is a port of its own (the Service port 80 too: shapes that drop servicePort use it), never named by another port.
+    .filter((o) => o.metrics === undefined || (![o.port ?? 8080, o.servicePort ?? 80, 80].includes(o.metrics.port) && o.portName !== 'metrics'
+      && (o.sidecars ?? []).every((c) => c.port !== o.metrics!.port && c.name !== 'metrics')))
     // `metrics` writes the scrape annotations itself.
     .map((o) => (o.metrics === undefined || o.podAnnotations === undefined ? o : {
       ...o,
       podAnnotations: Object.fromEntries(Object.entries(o.podAnnotations).filter(([k]) => !SCRAPE_ANNOTATIONS.includes(k))),
     }));
+}
+
+/**
+ * Sidecars, init containers and volumes that fit any workload shape, long-running or a job:
+ * sidecars serve a port (so their default probes apply, and a job takes them without probes)
+ * with at most a startup (TCP) and a liveness check of their own; init containers have no port
+ * or probes; volumes are Secrets, ConfigMaps, many-writer or read-only claims and small
+ * emptyDirs, shared between containers, each container mounting a subset under `/mnt`.
+ */
+export const podComposition: fc.Arbitrary<Pick<WorkloadOptions, 'sidecars' | 'initContainers' | 'volumes'>> = fc.record({
+  names: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/).filter((n) => n !== 'app'), { maxLength: 4 }),
+  sidecarCount: fc.integer({ min: 0, max: 4 }),
+  // One volume per object name (a ConfigMap with other items under the same name is another volume, refused).
+  pool: fc.uniqueArray(fc.oneof(
+    dnsLabel(20).map((n) => Volume.fromSecret(n)),
+    fc.tuple(dnsLabel(20), fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9.]{0,8}$/), fc.stringMatching(/^[a-z][a-z0-9]{0,6}(\/[a-z0-9]{1,6})?$/), { minKeys: 1, maxKeys: 2 }))
+      .map(([n, items]) => Volume.fromConfigMap(n, { items })),
+    fc.tuple(dnsLabel(20), fc.constantFrom('ReadWriteMany', 'ReadOnlyMany')).map(([n, accessMode]) => Volume.fromPersistentVolumeClaim(n, { accessMode })),
+    fc.tuple(fc.integer({ min: 1, max: 16 }), fc.constantFrom(undefined, EmptyDirMedium.DISK, EmptyDirMedium.MEMORY))
+      .map(([mib, medium]) => Volume.emptyDir({ sizeLimit: Size.mebibytes(mib), medium })),
+  ), { maxLength: 4, selector: (v: any) => (v.sourceName === undefined ? v : `${v.kind}-${v.sourceName}`) }),
+  picks: fc.array(fc.array(fc.tuple(fc.nat(), fc.option(fc.boolean(), { nil: undefined })), { maxLength: 3 }), { minLength: 5, maxLength: 5 }),
+  sidecar: fc.array(fc.record({
+    port: fc.integer({ min: 1, max: 65535 }),
+    resources: fc.option(fc.constantFrom(ResourcePreset.XSMALL, ResourcePreset.SMALL), { nil: undefined }),
+    env: fc.option(env, { nil: undefined }),
+    args: fc.option(fc.array(anyText, { maxLength: 2 }), { nil: undefined }),
+    startup: fc.boolean(),
+    liveness: fc.boolean(),
+  }), { minLength: 4, maxLength: 4 }),
+}).map(({ names, sidecarCount, pool, picks, sidecar }) => {
+  // Each container mounts distinct volumes of the pool, read-only where the volume must be.
+  const mounts = (pick: Array<[number, boolean | undefined]>): VolumeMount[] | undefined => {
+    const chosen = pool.length === 0 ? [] : [...new Set(pick.map(([i]) => i % pool.length))];
+    const list = chosen.map((i, n) => {
+      const readOnly = pick[n][1];
+      const v = pool[i] as any;
+      const fixedReadOnly = ['secret', 'configmap'].includes(v.kind) || v.options?.accessMode === 'ReadOnlyMany';
+      return dropUndefined({ volume: pool[i], mountPath: `/mnt/v${i}`, readOnly: fixedReadOnly && readOnly === false ? undefined : readOnly });
+    });
+    return list.length > 0 ? list : undefined;
+  };
+  const imageOf = (n: string) => `ghcr.io/acme/${n}:1.0.${n.length}`;
+  const sidecars: ContainerOptions[] = names.slice(0, sidecarCount).map((name, i) => dropUndefined({
+    name,
+    image: imageOf(name),
+    // Ports from 40000 up never clash with each other; the app's port is filtered below.
+    port: 40000 + (sidecar[i].port % 1000) * 4 + i,
+    resources: sidecar[i].resources,
+    env: sidecar[i].env,
+    args: sidecar[i].args,
+    startupProbe: sidecar[i].startup ? HealthCheck.tcpSocket() : undefined,
+    livenessProbe: sidecar[i].liveness ? HealthCheck.httpGet('/alive') : undefined,
+    volumes: mounts(picks[i + 1]),
+  }));
+  const initContainers: ContainerOptions[] = names.slice(sidecarCount).map((name, i) => dropUndefined({
+    name, image: imageOf(name), command: ['/bin/setup'], volumes: mounts(picks[(sidecarCount + i + 1) % 5]),
+  }));
+  return dropUndefined({
+    sidecars: sidecars.length > 0 ? sidecars : undefined,
+    initContainers: initContainers.length > 0 ? initContainers : undefined,
+    volumes: mounts(picks[0]),
+  });
+});
+
+/** Whether the emptyDirs of the options fit the pod's ephemeral storage and memory, as the construct requires. */
+function emptyDirsFit(o: WorkloadOptions): boolean {
+  const all = [o.volumes ?? [], ...[...o.sidecars ?? [], ...o.initContainers ?? []].map((c) => c.volumes ?? [])].flat();
+  const emptyDirs = [...new Set(all.map((m) => m.volume as any))].filter((v) => v.kind === 'emptyDir');
+  if (emptyDirs.length === 0) {
+    return true;
+  }
+  const values = (r: ResourcePreset | undefined) => (r ?? o.resources ?? ResourcePreset.SMALL)._values(undefined as any, 'resources');
+  const app = values(o.resources);
+  const sidecars = (o.sidecars ?? []).map((c) => values(c.resources));
+  const storageLimit = sidecars.reduce((sum, v) => sum + v.storageLimit, app.storageLimit);
+  const memory = sidecars.reduce((sum, v) => sum + v.memory, app.memory);
+  const tmp = o.tmpVolumeSize?.toMebibytes() ?? 64;
+  const size = (v: any) => v.options.sizeLimit.toMebibytes();
+  const disk = emptyDirs.filter((v) => v.options.medium !== EmptyDirMedium.MEMORY).reduce((sum, v) => sum + size(v), tmp);
+  const inMemory = emptyDirs.filter((v) => v.options.medium === EmptyDirMedium.MEMORY).reduce((sum, v) => sum + size(v), 0);
+  return disk <= storageLimit && inMemory <= memory;
 }
 
 /** Removes keys whose value is undefined, as a caller leaving a prop out would. */
@@ -926,6 +1017,44 @@ export const workloadMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.constantFrom([null], ['x'], [{}], [5]),
     fc.constantFrom(() => [EnvSource.fromConfigMap('')], () => [EnvSource.fromSecret('Bad_Name')], () => [EnvSource.fromConfigMap('ok', '1bad')],
       () => [EnvSource.fromConfigMap('ok', 5 as any)], () => [EnvSource.fromConfigMap(undefined as any)]).map((f) => f()),
+  )),
+  mutation('sidecars', fc.oneof(
+    notAnObject,
+    fc.constantFrom(
+      () => [null], () => [{}], () => [{ name: 'app', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000 }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:latest', port: 9000 }], () => [{ name: 'Proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000 }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0' }], () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 70000 }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000, portName: 'HTTP' }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000 }, { name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9001 }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000, readinessProbe: HealthCheck.httpGet('/x'), livenessProbe: HealthCheck.httpGet('/x') }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000, env: { API_TOKEN: 'x' } }],
+      () => [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9000, resources: 'small' }],
+    ).map((f) => f()),
+  )),
+  mutation('initContainers', fc.oneof(
+    notAnObject,
+    fc.constantFrom(
+      () => [{ name: 'setup', image: 'ghcr.io/acme/setup:1.0.0', port: 9000 }],
+      () => [{ name: 'setup', image: 'ghcr.io/acme/setup:1.0.0', readinessProbe: HealthCheck.exec(['x']) }],
+      () => [{ name: 'setup', image: 'setup' }], () => [{ name: 'setup', image: 'ghcr.io/acme/setup:1.0.0', command: 'x' }],
+      () => [{ name: '', image: 'ghcr.io/acme/setup:1.0.0' }], () => [{ name: 'setup', image: 'ghcr.io/acme/setup:1.0.0', volumes: 'x' }],
+    ).map((f) => f()),
+  )),
+  mutation('volumes', fc.oneof(
+    notAnObject,
+    fc.constantFrom(
+      () => [null], () => [{ volume: {}, mountPath: '/x' }], () => [{ volume: Volume.fromSecret('s'), mountPath: '/tmp/x' }],
+      () => [{ volume: Volume.fromSecret('s'), mountPath: 'relative' }], () => [{ volume: Volume.fromSecret('s'), mountPath: '/' }],
+      () => [{ volume: Volume.fromSecret('s'), mountPath: '/s', readOnly: false }], () => [{ volume: Volume.fromSecret('s'), mountPath: '/s', readOnly: 'yes' }],
+      () => [{ volume: Volume.fromSecret('Bad_Name'), mountPath: '/s' }], () => [{ volume: Volume.fromConfigMap('c', { items: { k: '/abs' } }), mountPath: '/c' }],
+      () => [{ volume: Volume.fromPersistentVolumeClaim('c'), mountPath: '/c' }],
+      () => [{ volume: Volume.fromPersistentVolumeClaim('c', { accessMode: 'ReadWriteOncePod' }), mountPath: '/c' }],
+      () => [{ volume: Volume.fromPersistentVolumeClaim('c', { accessMode: 'Sometimes' }), mountPath: '/c' }],
+      () => [{ volume: Volume.emptyDir({ sizeLimit: Size.gibibytes(100) }), mountPath: '/e' }],
+      () => [{ volume: Volume.emptyDir({ name: 'tmp' }), mountPath: '/e' }],
+      () => [{ volume: Volume.emptyDir({ name: 'x' }), mountPath: '/a' }, { volume: Volume.fromSecret('s', { name: 'x' }), mountPath: '/b' }],
+      () => [{ volume: Volume.emptyDir(), mountPath: '/a' }, { volume: Volume.fromSecret('s'), mountPath: '/a/b' }],
+    ).map((f) => f()),
   )),
   mutation('config', fc.oneof(
     notAnObject,

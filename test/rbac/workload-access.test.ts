@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-30/lib/imports/k8s';
+import { Construct } from 'constructs';
 import { CheckedGrant } from '../../src/rbac/grants';
 import { WorkloadAccess } from '../../src/rbac/workload-access';
 
@@ -7,8 +8,9 @@ function access() {
   const chart = Testing.chart();
   const mounted: Array<[k8s.Volume, k8s.VolumeMount]> = [];
   const a = new WorkloadAccess({
-    owner: chart,
-    idPrefix: 'Stable',
+    scope: new Construct(chart, 'Stable'),
+    lateScope: chart,
+    lateIdPrefix: 'Stable',
     name: 'web',
     namespace: 'shop',
     metadata: () => ({ name: 'web' }),
@@ -25,7 +27,7 @@ describe('WorkloadAccess', () => {
     const { chart, a, mounted } = access();
     // THEN
     expect(Testing.synth(chart)).toEqual([{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web' }, automountServiceAccountToken: false }]);
-    expect(a.serviceAccount.node.id).toBe('StableServiceAccount');
+    expect(a.serviceAccount.node.path).toBe('test/Stable/ServiceAccount');
     expect(a.role).toBeUndefined();
     expect(mounted).toEqual([]);
   });

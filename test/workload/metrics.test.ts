@@ -202,6 +202,18 @@ describe('metrics refuses bad input at the construct', () => {
     expect(() => build(chart)).toThrow(new Error(message));
   });
 
+  test('a sidecar on the metrics port, or with a port named metrics', () => {
+    const chart = shopChart({ namespace: 'monitoring' });
+    expect(() => new InternalApi(chart, 'orders', {
+      image: IMAGE, metrics: { port: 9090 }, sidecars: [{ name: 'proxy', image: 'ghcr.io/acme/proxy:1.0.0', port: 9090 }],
+    })).toThrow(new Error(
+      '[shop/orders] sidecars[0].port: is already the port of the app container (`metrics.port`): the containers of a pod share its network, got 9090; use another port'));
+    expect(() => new InternalApi(chart, 'billing', {
+      image: IMAGE, metrics: { port: 9090 }, sidecars: [{ name: 'exporter', image: 'ghcr.io/acme/exporter:1.0.0', port: 9100, portName: 'metrics' }],
+    })).toThrow(new Error(
+      "[shop/billing] sidecars[0].portName: is already the port name of the app container (`metrics`), got 'metrics'; use another port name"));
+  });
+
   test('a scrape annotation of the user\'s that metrics would contradict', () => {
     const chart = shopChart({ namespace: 'monitoring' });
     expect(() => new InternalApi(chart, 'orders', { image: IMAGE, metrics: { port: 9090 }, podAnnotations: { 'prometheus.io/port': '8080' } })).toThrow(new Error(
@@ -221,6 +233,6 @@ describe('metrics refuses bad input at the construct', () => {
     new Worker(new Chart(app, 'a', { namespace: 'shop' }), 'orders', { image: IMAGE, ...EXEC, metrics: { port: 9090 } });
     new Worker(new Chart(app, 'b', { namespace: 'shop' }), 'orders', { image: IMAGE, ...EXEC, metrics: { port: 9090 } });
     // WHEN / THEN
-    expect(() => app.synth()).toThrow(/PodMonitor 'orders' in namespace 'shop' is also emitted by b\/orders\/PodMonitor/);
+    expect(() => app.synth()).toThrow(/PodMonitor 'orders' in namespace 'shop' is also emitted by b\/orders\/Workload\/PodMonitor/);
   });
 });

@@ -11,20 +11,22 @@ const FROM_MONITORING: k8s.NetworkPolicyPeer = { namespaceSelector: { matchLabel
 const WEB: WorkloadRole = { component: 'web', protocol: ApiProtocol.HTTP };
 
 describe('Workload, the core every golden construct is made of', () => {
-  test('creates its objects as children of the owner, named after the workload, with the role it is given', () => {
+  test('is a construct under its owner, its objects are its children, named after the owner, with the role it is given', () => {
     // GIVEN
     const chart = namespacedChart('orders');
     const owner = new Construct(chart, 'orders');
     // WHEN
-    const workload = new Workload(owner, 'orders', { image: IMAGE }, { component: 'api', protocol: ApiProtocol.GRPC, headless: true });
+    const workload = new Workload(owner, { image: IMAGE }, { component: 'api', protocol: ApiProtocol.GRPC, headless: true });
     workload.allowIngressFrom(FROM_MONITORING);
     workload.allowIngressFrom(FROM_MONITORING);
     const docs = Testing.synth(chart);
     // THEN
+    expect(workload.node.path).toBe('orders/orders/Workload');
     expect(workload.objects().map((o) => o.node.path)).toEqual([
-      'orders/orders/ServiceAccount', 'orders/orders/Deployment', 'orders/orders/Service',
-      'orders/orders/PodDisruptionBudget', 'orders/orders/NetworkPolicy',
+      'orders/orders/Workload/ServiceAccount', 'orders/orders/Workload/Deployment', 'orders/orders/Workload/Service',
+      'orders/orders/Workload/PodDisruptionBudget', 'orders/orders/Workload/NetworkPolicy',
     ]);
+    expect(docs.map((d) => d.metadata.name)).toEqual(['orders', 'orders', 'orders', 'orders', 'orders']);
     expect(docs.every((d) => d.metadata.labels['app.kubernetes.io/component'] === 'api')).toBe(true);
     const policy = docs.find((d) => d.kind === 'NetworkPolicy');
     expect(policy.spec.ingress).toEqual([{ from: [FROM_MONITORING], ports: [{ port: 'grpc', protocol: 'TCP' }] }]);
@@ -36,7 +38,7 @@ describe('Workload, the core every golden construct is made of', () => {
   test('refuses at synth a workload that nothing may reach', () => {
     // GIVEN
     const chart = namespacedChart('orders');
-    new Workload(new Construct(chart, 'orders'), 'orders', { image: IMAGE }, WEB);
+    new Workload(new Construct(chart, 'orders'), { image: IMAGE }, WEB);
     // WHEN / THEN
     expect(() => Testing.synth(chart)).toThrow(
       "[orders/orders] allowFrom: nothing may reach the pods: their NetworkPolicy denies all ingress, got 'no peers'; declare the clients with orders.allowFrom(...) (a golden workload, NetworkPeer.pods(labels) or NetworkPeer.namespace(name))");
@@ -46,14 +48,17 @@ describe('Workload, the core every golden construct is made of', () => {
     // GIVEN
     const chart = namespacedChart('orders');
     const owner = new Construct(chart, 'orders');
-    const workload = new Workload(owner, 'orders', { image: IMAGE }, WEB);
+    const workload = new Workload(owner, { image: IMAGE }, WEB);
     workload.allowIngressFrom(FROM_MONITORING);
+    new k8s.KubeConfigMap(owner, 'MadeByTheOwner', { metadata: { name: 'after-the-core' } });
     // WHEN
     const grant = checkGrant(owner, 'grantRead', ApiResource.CONFIG_MAPS, { names: ['flags'] });
     workload.grant(grant);
     workload.grant(grant);
     const docs = Testing.synth(chart);
-    // THEN
+    // THEN the late objects are the owner's, so they follow what the owner made after the core
+    expect(docs.map((d) => d.kind).slice(-3)).toEqual(['ConfigMap', 'Role', 'RoleBinding']);
+    expect([workload.role!.node.path, workload.roleBinding!.node.path]).toEqual(['orders/orders/Role', 'orders/orders/RoleBinding']);
     const role = docs.find((d) => d.kind === 'Role');
     expect(role.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], resourceNames: ['flags'], verbs: ['get'] }]);
     const binding = docs.find((d) => d.kind === 'RoleBinding');
@@ -75,7 +80,7 @@ describe('Workload, the core every golden construct is made of', () => {
     const chart = namespacedChart('orders');
     const owner = new Construct(chart, 'orders');
     // WHEN
-    const workload = new Workload(owner, 'orders', { image: IMAGE, ...props }, WEB);
+    const workload = new Workload(owner, { image: IMAGE, ...props }, WEB);
     workload.allowIngressFrom(FROM_MONITORING);
     // THEN
     const container = Testing.synth(chart).find((d) => d.kind === 'Deployment').spec.template.spec.containers[0];
@@ -86,7 +91,7 @@ describe('Workload, the core every golden construct is made of', () => {
     // GIVEN
     const owner = new Construct(namespacedChart('orders'), 'orders');
     // WHEN / THEN
-    expect(() => new Workload(owner, 'orders', { image: IMAGE, livenessProbe: HealthCheck.httpGet('') }, WEB)).toThrow(new Error(
+    expect(() => new Workload(owner, { image: IMAGE, livenessProbe: HealthCheck.httpGet('') }, WEB)).toThrow(new Error(
       "[orders/orders] livenessProbe.path: must be an absolute HTTP path without spaces, got ''; start it with '/', such as '/readyz'"));
   });
 
@@ -95,7 +100,7 @@ describe('Workload, the core every golden construct is made of', () => {
     const chart = namespacedChart('orders');
     const owner = new Construct(chart, 'orders');
     // WHEN
-    const workload = new Workload(owner, 'orders', {
+    const workload = new Workload(owner, {
       image: IMAGE, livenessProbe: HealthCheck.httpGet('/live'), startupProbe: HealthCheck.httpGet('/started'),
     }, WEB);
     workload.allowIngressFrom(FROM_MONITORING);
@@ -108,7 +113,7 @@ describe('Workload, the core every golden construct is made of', () => {
     // GIVEN
     const owner = new Construct(namespacedChart(), 'web');
     // WHEN
-    const workload = new Workload(owner, 'web', { image: IMAGE, autoscaling: { maxReplicas: 4 }, config: { 'a.txt': 'a' } }, WEB);
+    const workload = new Workload(owner, { image: IMAGE, autoscaling: { maxReplicas: 4 }, config: { 'a.txt': 'a' } }, WEB);
     // THEN
     expect(workload.objects().map((o) => o.kind)).toEqual([
       'ServiceAccount', 'ConfigMap', 'Deployment', 'Service', 'PodDisruptionBudget', 'NetworkPolicy', 'HorizontalPodAutoscaler',
@@ -119,7 +124,7 @@ describe('Workload, the core every golden construct is made of', () => {
   test('metadata() merges the workload annotations with the object-specific ones, and can rename', () => {
     // GIVEN
     const owner = new Construct(namespacedChart(), 'web');
-    const workload = new Workload(owner, 'web', { image: IMAGE, annotations: { 'acme.com/owner': 'shop' } }, WEB);
+    const workload = new Workload(owner, { image: IMAGE, annotations: { 'acme.com/owner': 'shop' } }, WEB);
     // WHEN
     const meta = workload.metadata({ 'cert-manager.io/issuer': 'x' }, 'web-extra');
     // THEN
@@ -133,19 +138,19 @@ describe('Workload, the core every golden construct is made of', () => {
 
   test('refuses props that are not an object, at the owner', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', undefined as any, WEB)).toThrow(
+    expect(() => new Workload(owner, undefined as any, WEB)).toThrow(
       '[shop/web] props: must be an object, got undefined; pass at least { image }');
   });
 
   test('refuses a config mount path on /tmp, which the writable scratch volume owns', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', { image: IMAGE, config: { a: 'b' }, configMountPath: '/tmp/' }, WEB)).toThrow(
+    expect(() => new Workload(owner, { image: IMAGE, config: { a: 'b' }, configMountPath: '/tmp/' }, WEB)).toThrow(
       "[shop/web] configMountPath: must be an absolute path other than / and /tmp, got '/tmp/'; use a path such as '/config'");
   });
 
   test('refuses a version that cannot be a label value', () => {
     const owner = new Construct(namespacedChart(), 'web');
-    expect(() => new Workload(owner, 'web', { image: IMAGE, version: 'v1 beta' }, WEB)).toThrow(
+    expect(() => new Workload(owner, { image: IMAGE, version: 'v1 beta' }, WEB)).toThrow(
       "[shop/web] version: must be a label value, got 'v1 beta'; use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
   });
 });

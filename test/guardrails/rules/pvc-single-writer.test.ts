@@ -34,8 +34,8 @@ describe('pvc-single-writer', () => {
     const manifests = withClaim(['ReadWriteOnce'], 3);
     // WHEN the rule runs
     const messages = messagesOf(pvcSingleWriter, manifests);
-    // THEN the volume, the claim and the pod count are named
-    expect(messages).toEqual(['volume data mounts PersistentVolumeClaim storefront-data (ReadWriteOnce) into up to 3 pods of this Deployment']);
+    // THEN the volume, the claim and the pod count (with the default 25% surge) are named
+    expect(messages).toEqual(['volume data mounts PersistentVolumeClaim storefront-data (ReadWriteOnce) into up to 4 pods of this Deployment (3 and 1 more during a rollout)']);
   });
 
   test('non-compliant: a ReadWriteOncePod claim in one replica that an autoscaler may scale to 5', () => {
@@ -46,17 +46,30 @@ describe('pvc-single-writer', () => {
     // WHEN the rule runs
     const messages = messagesOf(pvcSingleWriter, manifests);
     // THEN it is reported
-    expect(messages).toEqual(['volume data mounts PersistentVolumeClaim storefront-data (ReadWriteOncePod) into up to 5 pods of this Deployment']);
+    expect(messages).toEqual(['volume data mounts PersistentVolumeClaim storefront-data (ReadWriteOncePod) into up to 7 pods of this Deployment (5 and 2 more during a rollout)']);
   });
 
-  test('compliant: a ReadWriteMany claim, or a ReadWriteOnce claim in one pod', () => {
+  test('non-compliant: a ReadWriteOnce claim in one replica whose rollout surges to two pods', () => {
+    // GIVEN 1 replica with a rolling update that surges by one pod (the reference's 25%, rounded up)
+    const manifests = withClaim(['ReadWriteOnce'], 1);
+    // WHEN the rule runs
+    const messages = messagesOf(pvcSingleWriter, manifests);
+    // THEN the surge pod is counted: it cannot attach the volume on another node
+    expect(messages).toEqual(['volume data mounts PersistentVolumeClaim storefront-data (ReadWriteOnce) into up to 2 pods of this Deployment (1 and 1 more during a rollout)']);
+  });
+
+  test('compliant: a ReadWriteMany claim, or a ReadWriteOnce claim in one pod without a surge', () => {
     // GIVEN
     const many = withClaim(['ReadWriteMany'], 3);
     const onePod = withClaim(['ReadWriteOnce'], 1);
+    byKind(onePod, 'Deployment').spec.strategy = { type: 'Recreate' };
+    const noSurge = withClaim(['ReadWriteOnce'], 1);
+    byKind(noSurge, 'Deployment').spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } };
     // WHEN the rule runs
     // THEN nothing is reported
     expect(messagesOf(pvcSingleWriter, many)).toEqual([]);
     expect(messagesOf(pvcSingleWriter, onePod)).toEqual([]);
+    expect(messagesOf(pvcSingleWriter, noSurge)).toEqual([]);
   });
 
   test('not applicable: a claim that is not in the input (its access mode is unknown)', () => {
