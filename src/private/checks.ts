@@ -100,6 +100,12 @@ export function checkStringMap(scope: IConstruct, field: string, value: unknown)
     fail(scope, field, 'must be a map of strings to strings', value, 'pass an object such as { key: \'value\' }');
   }
   const entries = Object.entries(value);
+  if (Object.prototype.hasOwnProperty.call(value, 'constructor')) {
+    // cdk8s writes an object as a map only when its `constructor` is Object; a key of that name
+    // hides it, and synth would fail with "can't render non-simple object".
+    fail(scope, `${field}.constructor`, 'is a key cdk8s cannot write (it reads an object with a `constructor` key as an instance of a class, and synth fails)',
+      (value as any).constructor, 'give the key another name');
+  }
   for (const [k, v] of entries) {
     if (typeof v !== 'string') {
       fail(scope, `${field}.${k}`, 'must be a string', v, 'quote the value (Kubernetes labels, annotations and env values are strings)');

@@ -1,5 +1,6 @@
 import { Duration, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import { WebService } from '../../src';
 import {
   checkAnnotations,
   checkEnvName,
@@ -305,6 +306,27 @@ describe('checkStringMap', () => {
     const scope = webScope();
     // WHEN / THEN
     expect(checkStringMap(scope, 'labels', {})).toEqual({});
+  });
+
+  test('refuses a key named constructor, which cdk8s cannot write, rather than failing at synth', () => {
+    // GIVEN
+    const scope = webScope();
+    // WHEN / THEN
+    expect(() => checkStringMap(scope, 'labels', { constructor: 'x' }))
+      .toThrow(new Error("[test/web] labels.constructor: is a key cdk8s cannot write (it reads an object with a `constructor` key as an instance of a class, and synth fails), got 'x'; give the key another name"));
+  });
+
+  test.each([
+    ['labels', { labels: { constructor: 'x' } }],
+    ['annotations', { annotations: { constructor: 'x' } }],
+    ['config', { config: { constructor: 'x' } }],
+    ['nodeSelector', { nodeSelector: { constructor: 'x' } }],
+  ])('so a WebService refuses it in %s at the prop', (field, props) => {
+    // GIVEN
+    const chart = Testing.chart();
+    // WHEN / THEN
+    expect(() => new WebService(chart, 'web', { image: 'ghcr.io/acme/web:1.0.0', ...props }))
+      .toThrow(`[test/web] ${field}.constructor: is a key cdk8s cannot write`);
   });
 
   test.each([

@@ -19,7 +19,8 @@ const keda: fc.Arbitrary<KedaScalingOptions> = fc.record({
   cooldown: fc.option(fc.integer({ min: 1, max: 86400 }), { nil: undefined }),
   triggers: fc.array(fc.record({
     type: fc.constantFrom('rabbitmq', 'aws-sqs-queue', 'kafka', 'prometheus', 'cron'),
-    metadata: fc.dictionary(fc.stringMatching(/^[a-zA-Z]{1,12}$/), fc.string({ maxLength: 20 }), { maxKeys: 3, noNullPrototype: true }),
+    // `constructor` is refused (cdk8s cannot write it; test/private/checks.test.ts): a found counterexample.
+    metadata: fc.dictionary(fc.stringMatching(/^[a-zA-Z]{1,12}$/).filter((k) => k !== 'constructor'), fc.string({ maxLength: 20 }), { maxKeys: 3, noNullPrototype: true }),
     authenticationRef: fc.option(dnsLabel(30), { nil: undefined }),
   }), { minLength: 1, maxLength: 2 }),
 }).map(({ min, extra, polling, cooldown, triggers }) => dropUndefined({
