@@ -35,6 +35,15 @@ describe('examples/web-service', () => {
     expect(pod.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64' });
     expect(pod.tolerations).toEqual([{ key: 'acme.com/pool', operator: 'Equal', value: 'web', effect: 'NoSchedule' }]);
     expect(Object.keys(pod.affinity)).toEqual(['podAntiAffinity']);
+    // metrics: a port of its own, scrape annotations, and the monitoring namespace let in on that port only
+    expect(pod.containers[0].ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { name: 'metrics', containerPort: 9090, protocol: 'TCP' }]);
+    expect(oneOf(docs, 'Deployment').spec.template.metadata.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090', 'prometheus.io/path': '/metrics',
+    });
+    expect(oneOf(docs, 'NetworkPolicy').spec.ingress).toContainEqual({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      ports: [{ port: 'metrics', protocol: 'TCP' }],
+    });
   });
 
   test('passes every guardrail rule and the Kubernetes 1.30 schema', () => {

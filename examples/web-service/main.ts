@@ -2,7 +2,7 @@
 // Run `npx projen synth:example` at the repository root (or `cdk8s synth` here) to write dist/.
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { WebService } from '../../src';
+import { PlatformDefaults, WebService } from '../../src';
 
 /** The storefront chart: everything the shop namespace runs. */
 export class StorefrontChart extends Chart {
@@ -10,6 +10,8 @@ export class StorefrontChart extends Chart {
 
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, { namespace: 'shop', ...props });
+    // Where the platform's Prometheus runs: `metrics` lets it (and only it) in on the metrics port.
+    PlatformDefaults.set(this, { monitoring: { namespace: 'monitoring' } });
     this.storefront = new WebService(this, 'storefront', {
       image: 'ghcr.io/acme/storefront:2.0.1',
       port: 8080,
@@ -18,7 +20,8 @@ export class StorefrontChart extends Chart {
       env: { LOG_LEVEL: 'info' },
       secretEnv: { DATABASE_PASSWORD: { secretName: 'storefront-db', key: 'password' } },
       config: { 'features.yaml': 'checkout: enabled\nrecommendations: disabled\n' },
-      podAnnotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
+      // Scraped on a port of its own (prometheus.io annotations, as the platform runs no Prometheus Operator).
+      metrics: { port: 9090 },
       // Scheduling: amd64 nodes of the web pool, whose taint the pods tolerate.
       nodeSelector: { 'kubernetes.io/arch': 'amd64' },
       tolerations: [{ key: 'acme.com/pool', operator: 'Equal', value: 'web', effect: 'NoSchedule' }],
