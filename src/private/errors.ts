@@ -9,7 +9,6 @@ const MAX_VALUE_LENGTH = 80;
 export function formatValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') {
-    // One line, whatever the value holds.
     text = `'${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
   } else if (value === undefined) {
     text = 'undefined';
@@ -24,6 +23,10 @@ export function formatValue(value: unknown): string {
       text = Object.prototype.toString.call(value);
     }
   }
+  // One line, whatever the value holds: other control characters and the Unicode line and
+  // paragraph separators (a terminal or a log may break a line at them; JSON leaves them be) are
+  // written as escapes.
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // Cut by code points, so an emoji is never split in half.
   const chars = Array.from(text);
   return chars.length > MAX_VALUE_LENGTH ? `${chars.slice(0, MAX_VALUE_LENGTH - 1).join('')}…` : text;

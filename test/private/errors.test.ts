@@ -28,6 +28,18 @@ describe('formatValue', () => {
     expect(texts).toEqual(['undefined', 'null', '0', '-1', '1.5', 'NaN', 'Infinity', 'true', 'false']);
   });
 
+  test('a value stays on one line: control characters and the Unicode line and paragraph separators are escaped', () => {
+    // GIVEN (a property counterexample: 'x\u2028é' broke the message in two for every line reader)
+    const values: unknown[] = ['x\u2028\u2029é', 'a\u0000b\u001bc\u007f\u0085', { 'k\u2028': 'v\u0085' }];
+    // WHEN
+    const texts = values.map(formatValue);
+    // THEN
+    expect(texts).toEqual(["'x\\u2028\\u2029é'", "'a\\u0000b\\u001bc\\u007f\\u0085'", '{"k\\u2028":"v\\u0085"}']);
+    for (const text of texts) {
+      expect(text).toMatch(/^.*$/);
+    }
+  });
+
   test('objects and arrays are shown as JSON', () => {
     // GIVEN
     const values: unknown[] = [{ a: 1 }, [1, 'a'], {}, []];
