@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkNamespaceName, checkReferenceName } from '../private/checks';
-import { fail } from '../private/errors';
+import { checkKnownFields, checkNamespaceName, checkReferenceName } from '../private/checks';
 
 /**
  * The platform's Gateway (Gateway API): every exposed WebService attaches an HTTPRoute to it
@@ -29,15 +28,7 @@ const FIELDS: ReadonlyArray<string> = ['name', 'namespace', 'sectionName', 'cont
 
 /** Checks a platform Gateway where it is declared or used; returns a plain copy without undefined fields. */
 export function checkPlatformGateway(scope: IConstruct, field: string, value: unknown): PlatformGateway {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(scope, field, 'must name the platform\'s Gateway', value, "pass { name: 'public', namespace: 'gateway-system' }");
-  }
-  const given = value as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!FIELDS.includes(key)) {
-      fail(scope, `${field}.${key}`, 'is not a field of the platform Gateway', key, `use one of ${FIELDS.join(', ')}`);
-    }
-  }
+  const given = checkKnownFields(scope, field, value, FIELDS, 'the platform Gateway', 'must name the platform\'s Gateway', "pass { name: 'public', namespace: 'gateway-system' }");
   const gateway: { -readonly [K in keyof PlatformGateway]: PlatformGateway[K] } = {
     name: checkReferenceName(scope, `${field}.name`, given.name),
     namespace: checkNamespaceName(scope, `${field}.namespace`, given.namespace),

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { checkLabels, checkNamespaceName } from '../private/checks';
+import { checkKnownFields, checkLabels, checkNamespaceName } from '../private/checks';
 import { fail } from '../private/errors';
 
 /**
@@ -37,15 +37,7 @@ const FIELDS: ReadonlyArray<string> = ['namespace', 'podLabels', 'prometheusOper
 
 /** Checks the platform's monitoring where it is declared or used; returns a plain copy without undefined fields. */
 export function checkPlatformMonitoring(scope: IConstruct, field: string, value: unknown): PlatformMonitoring {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(scope, field, "must say where the platform's Prometheus runs", value, "pass { namespace: 'monitoring' }");
-  }
-  const given = value as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!FIELDS.includes(key)) {
-      fail(scope, `${field}.${key}`, 'is not a field of the platform monitoring', key, `use one of ${FIELDS.join(', ')}`);
-    }
-  }
+  const given = checkKnownFields(scope, field, value, FIELDS, 'the platform monitoring', "must say where the platform's Prometheus runs", "pass { namespace: 'monitoring' }");
   const monitoring: { -readonly [K in keyof PlatformMonitoring]: PlatformMonitoring[K] } = {
     namespace: checkNamespaceName(scope, `${field}.namespace`, given.namespace),
   };

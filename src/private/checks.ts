@@ -128,6 +128,24 @@ export function checkOptions<T extends object>(scope: IConstruct, field: string,
   return value;
 }
 
+/**
+ * A settings object whose every key is one of `fields`: anything but a plain object is refused
+ * with `what` and `fix`, and an unknown key (a typo) is refused rather than ignored.
+ */
+export function checkKnownFields(
+  scope: IConstruct, field: string, value: unknown, fields: ReadonlyArray<string>, of: string, what: string, fix: string,
+): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    fail(scope, field, what, value, fix);
+  }
+  for (const key of Object.keys(value)) {
+    if (!fields.includes(key)) {
+      fail(scope, `${field}.${key}`, `is not a field of ${of}`, key, `use one of ${fields.join(', ')}`);
+    }
+  }
+  return value as Record<string, unknown>;
+}
+
 /** What the API server accepts for all annotations of one object together. */
 const MAX_ANNOTATION_BYTES = 262144;
 

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { WebService } from '../../src';
 import {
   checkAnnotations,
+  checkKnownFields,
   checkEnvName,
   checkHostName,
   checkInteger,
@@ -616,5 +617,30 @@ describe('checkReferenceName', () => {
     // WHEN / THEN
     expect(() => checkReferenceName(scope, 'secretName', value))
       .toThrow(new Error(`[test/web] secretName: must be the name of an object (a DNS subdomain), got ${shown}; use lower-case letters, digits, '-' and '.', such as 'app-secrets'`));
+  });
+});
+
+describe('checkKnownFields', () => {
+  test('returns a settings object whose keys are all known', () => {
+    // GIVEN
+    const scope = webScope();
+    // WHEN / THEN
+    expect(checkKnownFields(scope, 'gateway', { name: 'public' }, ['name', 'namespace'], 'the Gateway', 'must name it', 'pass { name }')).toEqual({ name: 'public' });
+  });
+
+  test('refuses anything but an object, with the caller\'s words', () => {
+    // GIVEN
+    const scope = webScope();
+    // WHEN / THEN
+    expect(() => checkKnownFields(scope, 'gateway', ['public'], ['name'], 'the Gateway', 'must name it', 'pass { name }'))
+      .toThrow(new Error('[test/web] gateway: must name it, got ["public"]; pass { name }'));
+  });
+
+  test('refuses an unknown key (a typo is never ignored), naming the known ones', () => {
+    // GIVEN
+    const scope = webScope();
+    // WHEN / THEN
+    expect(() => checkKnownFields(scope, 'gateway', { name: 'public', namespce: 'gw' }, ['name', 'namespace'], 'the Gateway', 'must name it', 'pass { name }'))
+      .toThrow(new Error("[test/web] gateway.namespce: is not a field of the Gateway, got 'namespce'; use one of name, namespace"));
   });
 });
