@@ -1,28 +1,18 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { USAGE } from '../../src/cli/args';
 import { runCli } from '../../src/cli/check';
 import * as engine from '../../src/guardrails/engine';
 import { FIXTURES, referenceManifests } from '../guardrails/helpers';
+import { manifestDir } from '../util/manifest-dir';
 
 const REFERENCE = path.join(FIXTURES, 'reference', 'web-service.yaml');
 const NO_STDIN = { readStdin: () => { throw new Error('no stdin in this test'); } };
 
 describe('runCli', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-check-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  function write(file: string, manifests: any[]): string {
-    const full = path.join(dir, file);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, manifests.map((m) => stringify(m)).join('---\n'));
-    return full;
-  }
+  const tmp = manifestDir('cli-check-');
+  const write = tmp.write;
 
   function floatingImage(): any[] {
     const manifests = referenceManifests();
@@ -41,7 +31,7 @@ describe('runCli', () => {
     // GIVEN
     const file = write('k8s/web.yaml', floatingImage());
     // WHEN
-    const outcome = runCli(['check', dir], NO_STDIN);
+    const outcome = runCli(['check', tmp.dir], NO_STDIN);
     // THEN
     expect(outcome).toEqual({
       exitCode: 1,
@@ -103,7 +93,7 @@ describe('runCli', () => {
   test('exits 2 and names a file that is not valid YAML, without checking anything', () => {
     // GIVEN
     const good = write('good.yaml', floatingImage());
-    const bad = path.join(dir, 'bad.yaml');
+    const bad = path.join(tmp.dir, 'bad.yaml');
     fs.writeFileSync(bad, 'kind: Deployment\nmetadata:\n  name: [oops\n');
     // WHEN
     const outcome = runCli(['check', good, bad], NO_STDIN);
@@ -117,9 +107,9 @@ describe('runCli', () => {
 
   test('exits 2 for a path that does not exist', () => {
     // WHEN
-    const outcome = runCli(['check', path.join(dir, 'nope')], NO_STDIN);
+    const outcome = runCli(['check', path.join(tmp.dir, 'nope')], NO_STDIN);
     // THEN
-    expect(outcome).toEqual({ exitCode: 2, stdout: '', stderr: `cdk8s-golden: cannot read ${path.join(dir, 'nope')}: no such file or folder\n` });
+    expect(outcome).toEqual({ exitCode: 2, stdout: '', stderr: `cdk8s-golden: cannot read ${path.join(tmp.dir, 'nope')}: no such file or folder\n` });
   });
 
   test('exits 2 with the usage for an unknown flag', () => {
@@ -139,12 +129,12 @@ describe('runCli', () => {
 
   test('exits 2 when the paths hold no Kubernetes object: a check of nothing does not pass', () => {
     // WHEN
-    const outcome = runCli(['check', dir], NO_STDIN);
+    const outcome = runCli(['check', tmp.dir], NO_STDIN);
     // THEN
     expect(outcome).toEqual({
       exitCode: 2,
       stdout: '',
-      stderr: `cdk8s-golden: no Kubernetes object found in ${dir}; a check of nothing does not pass (pass --allow-empty to accept empty input)\n`,
+      stderr: `cdk8s-golden: no Kubernetes object found in ${tmp.dir}; a check of nothing does not pass (pass --allow-empty to accept empty input)\n`,
     });
   });
 
@@ -168,14 +158,14 @@ describe('runCli', () => {
 
   test('--format json prints a JSON array on exit 2 too, one entry per problem', () => {
     // GIVEN
-    const bad = path.join(dir, 'dup.yaml');
+    const bad = path.join(tmp.dir, 'dup.yaml');
     fs.writeFileSync(bad, 'kind: Pod\nkind: Pod\n');
     // WHEN
-    const outcome = runCli(['check', '--format', 'json', bad, path.join(dir, 'nope')], NO_STDIN);
+    const outcome = runCli(['check', '--format', 'json', bad, path.join(tmp.dir, 'nope')], NO_STDIN);
     // THEN
     expect(outcome.exitCode).toBe(2);
     expect(JSON.parse(outcome.stdout).map((f: any) => [f.rule, f.severity, f.file, f.message])).toEqual([
-      ['input', 'error', path.join(dir, 'nope'), `cannot read ${path.join(dir, 'nope')}: no such file or folder`],
+      ['input', 'error', path.join(tmp.dir, 'nope'), `cannot read ${path.join(tmp.dir, 'nope')}: no such file or folder`],
     ]);
     const dup = runCli(['check', '--format=json', bad], NO_STDIN);
     expect(JSON.parse(dup.stdout)).toEqual([{

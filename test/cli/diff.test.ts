@@ -1,25 +1,15 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli/check';
 import { referenceManifests } from '../guardrails/helpers';
+import { manifestDir } from '../util/manifest-dir';
 
 const NO_STDIN = { readStdin: () => { throw new Error('no stdin in this test'); } };
 
 describe('runCli diff', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-diff-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  function write(file: string, manifests: any[]): string {
-    const full = path.join(dir, file);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, manifests.map((m) => stringify(m)).join('---\n'));
-    return full;
-  }
+  const tmp = manifestDir('cli-diff-');
+  const write = tmp.write;
 
   /** The reference output with the Deployment's selector changed. */
   function newSelector(): any[] {
@@ -112,16 +102,16 @@ describe('runCli diff', () => {
 
   test('exits 2 for unreadable input, as check does, with JSON on exit 2 too', () => {
     // GIVEN
-    const bad = path.join(dir, 'bad.yaml');
+    const bad = path.join(tmp.dir, 'bad.yaml');
     fs.writeFileSync(bad, 'kind: Pod\n  name: x\n');
     const next = write('new.yaml', referenceManifests());
     // WHEN
     const invalid = runCli(['diff', '--format', 'json', bad, next], NO_STDIN);
-    const missing = runCli(['diff', path.join(dir, 'nope'), next], NO_STDIN);
+    const missing = runCli(['diff', path.join(tmp.dir, 'nope'), next], NO_STDIN);
     // THEN
     expect(invalid.exitCode).toBe(2);
     expect(JSON.parse(invalid.stdout)).toEqual([expect.objectContaining({ rule: 'input', file: bad, message: expect.stringMatching(/^.*bad\.yaml is not valid YAML: /) })]);
-    expect(missing).toEqual({ exitCode: 2, stdout: '', stderr: `cdk8s-golden: cannot read ${path.join(dir, 'nope')}: no such file or folder\n` });
+    expect(missing).toEqual({ exitCode: 2, stdout: '', stderr: `cdk8s-golden: cannot read ${path.join(tmp.dir, 'nope')}: no such file or folder\n` });
   });
 
   test('exits 2 when a side holds one object twice', () => {
@@ -139,7 +129,7 @@ describe('runCli diff', () => {
 
   test('an empty OLD is an error unless --allow-empty (the first release of an app)', () => {
     // GIVEN
-    const empty = path.join(dir, 'empty');
+    const empty = path.join(tmp.dir, 'empty');
     fs.mkdirSync(empty);
     const next = write('new.yaml', referenceManifests());
     // WHEN
