@@ -208,7 +208,9 @@ export class Workload extends Construct {
     if (props === null || typeof props !== 'object') {
       fail(owner, 'props', 'must be an object', props, 'pass at least { image }');
     }
-    super(owner, role.track === undefined ? 'Workload' : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`);
+    // A track's core is named after it (`Stable`, `Canary`), and so are the Role and RoleBinding its grants make on the owner.
+    const trackId = role.track === undefined ? undefined : `${role.track.track[0].toUpperCase()}${role.track.track.slice(1)}`;
+    super(owner, trackId ?? 'Workload');
     // Identity and labels.
     this.platform = PlatformDefaults.of(owner);
     const dnsEgress = dnsEgressRule(owner, this.platform.dns);
@@ -348,7 +350,7 @@ export class Workload extends Construct {
     this.access = new WorkloadAccess({
       scope: this,
       lateScope: owner,
-      lateIdPrefix: this.node.id === 'Workload' ? '' : this.node.id,
+      lateIdPrefix: trackId ?? '',
       name: this.name,
       namespace: this.namespace,
       metadata: () => this.metadata(),
